@@ -1,0 +1,249 @@
+# tine — a tiny libc-free runtime. `make help` lists targets and variables.
+#
+# The architecture is named here and in arch/<arch>/, nowhere else: every
+# per-port fact below is a row in a lookup table (VAR_<arch>), so a new port
+# adds rows, not conditionals.
+
+.DEFAULT_GOAL := all
+SHELL         := /bin/sh
+TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+
+# ---- the ports ---------------------------------------------------------------
+
+PORTS := x86_64
+
+# The name `uname -m` gives each host, as a port name.
+HOST_ARCH_x86_64 := x86_64
+HOST_ARCH_i686   := i386
+HOST_ARCH_i386   := i386
+HOST_ARCH_aarch64 := aarch64
+HOST_ARCH_riscv64 := riscv64
+HOST_ARCH_armv7l := arm
+HOST_ARCH_s390x  := s390x
+HOST_ARCH := $(HOST_ARCH_$(shell uname -m))
+
+# Assembler: nasm (x86, .asm) or gas (everything else, .S through the compiler).
+ASM_x86_64      := nasm
+NASMFMT_x86_64  := elf64
+# clang --target=...; also the Debian multiarch name.
+TRIPLE_x86_64   := x86_64-linux-gnu
+# Where this port's UAPI headers live: linux/ and asm-generic/ under ROOT, asm/ at ASM.
+UAPI_x86_64     := /usr/include
+UAPI_ASM_x86_64 := /usr/include/x86_64-linux-gnu/asm
+# Debian package:probe pairs this port needs beyond the common ones.
+DEPS_x86_64     := nasm:nasm linux-libc-dev:/usr/include/x86_64-linux-gnu/asm/unistd_64.h
+# Emulator, and the host ports that run the port's binaries natively.
+QEMU_x86_64     := qemu-x86_64
+NATIVE_ON_x86_64 := x86_64
+# Flags for the C compiler and the linker.
+CFLAGS_x86_64   := -m64
+LDEMU_x86_64    := elf_x86_64
+
+# ---- variables a user sets ---------------------------------------------------
+
+ARCH ?= $(HOST_ARCH)
+ifeq ($(filter $(ARCH),$(PORTS)),)
+$(error ARCH=$(ARCH) is not a tine port; the ports are: $(PORTS))
+endif
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+O  ?= build
+B  := $(abspath $(O))/$(ARCH)
+V  ?= 0
+ifeq ($(V),1)
+Q :=
+say = @:
+else
+Q := @
+say = @printf '  %-7s %s\n' $(1) $(2);
+endif
+
+# ---- dependencies: installed, or the exact command printed -----------------
+
+COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld \
+               qemu-user:qemu-x86_64 linux-libc-dev:/usr/include/linux/sched.h
+NO_DEPS_GOALS := help clean distclean
+ifeq ($(filter $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
+ifneq ($(TINE_DEPS_DONE),1)
+$(shell sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(PORTS),$(DEPS_$(p))) >&2)
+ifneq ($(.SHELLSTATUS),0)
+$(error missing Debian packages (see above))
+endif
+export TINE_DEPS_DONE := 1
+endif
+endif
+
+# ---- the compiler ------------------------------------------------------------
+
+CC_KIND := $(if $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -1)),clang,gcc)
+CC_TARGET_clang = --target=$(TRIPLE_$(ARCH))
+CC_TARGET_gcc   =
+CC_TARGET := $(CC_TARGET_$(CC_KIND))
+# gcc turns byte loops into memset/memcpy calls unless told not to; in
+# string.c that would be a function calling itself.
+CC_LIBFLAGS_gcc   := -fno-tree-loop-distribute-patterns
+CC_LIBFLAGS_clang :=
+CCINC := $(shell $(CC) $(CC_TARGET) -print-file-name=include)
+ifeq ($(origin LD),default)
+LD := ld.lld
+endif
+
+# What every translation unit for this port gets, tine's or the user's:
+# no libc headers (only the compiler's, the kernel's UAPI and tine's), no
+# position independence, no unwind tables, one section per function so the
+# linker can drop what is unused, and no stack protector yet.
+TINE_CFLAGS := $(CC_TARGET) $(CFLAGS_$(ARCH)) -nostdinc -isystem $(CCINC) \
+               -isystem $(B)/uapi -isystem $(TOP)/include \
+               -fno-pie -fno-pic -fno-stack-protector \
+               -fno-asynchronous-unwind-tables -fno-unwind-tables \
+               -ffunction-sections -fdata-sections
+TINE_LDFLAGS := -static -nostdlib -T $(TOP)/linker.ld --gc-sections \
+                -z noexecstack -z norelro --build-id=none \
+                $(if $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(LD))),-m $(LDEMU_$(ARCH)) -z noseparate-code,--no-rosegment)
+
+CFLAGS ?= -Os
+LIB_CFLAGS := $(TINE_CFLAGS) -std=gnu11 $(CFLAGS) -Wall -Wextra -ffreestanding \
+              $(CC_LIBFLAGS_$(CC_KIND)) -I$(TOP)/arch/$(ARCH) -I$(B)/gen
+
+# ---- the build ---------------------------------------------------------------
+
+SRCS     := $(wildcard $(TOP)/src/*.c)
+ARCH_DIR := $(TOP)/arch/$(ARCH)
+ASRCS    := $(filter-out %/start.asm %/start.S,$(wildcard $(ARCH_DIR)/*.asm $(ARCH_DIR)/*.S))
+LIB_OBJS := $(patsubst $(TOP)/src/%.c,$(B)/obj/src/%.o,$(SRCS)) \
+            $(patsubst $(ARCH_DIR)/%,$(B)/obj/arch/%.o,$(ASRCS))
+CRT0_SRC := $(wildcard $(ARCH_DIR)/start.asm $(ARCH_DIR)/start.S)
+HEADERS  := $(wildcard $(TOP)/include/*.h $(TOP)/include/tine/*.h $(TOP)/src/*.h $(ARCH_DIR)/*.h)
+UAPI     := $(B)/uapi/.stamp
+GEN      := $(B)/gen/nr.inc $(B)/gen/errtab.h
+
+all: $(B)/crt0.o $(B)/libtine.a $(B)/tine-cc $(B)/.symbols-ok
+
+# The kernel's UAPI headers for this port, and nothing of any libc beside them.
+$(UAPI):
+	$(call say,UAPI,$(B)/uapi)
+	$(Q)mkdir -p $(B)/uapi
+	$(Q)ln -sfn $(UAPI_$(ARCH))/linux $(B)/uapi/linux
+	$(Q)ln -sfn $(UAPI_$(ARCH))/asm-generic $(B)/uapi/asm-generic
+	$(Q)ln -sfn $(UAPI_ASM_$(ARCH)) $(B)/uapi/asm
+	$(Q)touch $@
+
+$(B)/gen/nr.inc: $(ARCH_DIR)/consts.h $(UAPI) $(TOP)/mk/gen-consts.sh
+	$(call say,GEN,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)sh $(TOP)/mk/gen-consts.sh $(CC) $(TINE_CFLAGS) < $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/errtab.h: $(UAPI) $(TOP)/mk/gen-errtab.sh
+	$(call say,GEN,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)sh $(TOP)/mk/gen-errtab.sh $(B)/uapi > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/src/%.o: $(TOP)/src/%.c $(HEADERS) $(GEN)
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(B)/obj/arch/%.asm.o: $(ARCH_DIR)/%.asm $(B)/gen/nr.inc
+	$(call say,NASM,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)nasm -f $(NASMFMT_$(ARCH)) -I$(B)/gen/ -I$(ARCH_DIR)/ $< -o $@
+
+$(B)/obj/arch/%.S.o: $(ARCH_DIR)/%.S $(HEADERS) $(UAPI)
+	$(call say,AS,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(LIB_CFLAGS) -D__ASSEMBLY__ -Wa,--noexecstack -c $< -o $@
+
+$(B)/crt0.o: $(patsubst $(ARCH_DIR)/%,$(B)/obj/arch/%.o,$(CRT0_SRC))
+	$(Q)cp $< $@
+
+$(B)/libtine.a: $(LIB_OBJS)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# Every port supplies the symbols listed in arch/README.md, no fewer.
+$(B)/.symbols-ok: $(TOP)/arch/README.md $(B)/crt0.o $(B)/libtine.a $(TOP)/mk/check-symbols.sh
+	$(Q)sh $(TOP)/mk/check-symbols.sh $(ARCH) $(TOP)/arch/README.md $(B)/crt0.o $(B)/libtine.a
+	$(Q)touch $@
+
+$(B)/tine-cc: $(TOP)/mk/tine-cc.in $(TOP)/Makefile
+	$(call say,GEN,$@)
+	$(Q)sed -e 's|@ARCH@|$(ARCH)|g' -e 's|@CC@|$(CC)|g' -e 's|@LD@|$(LD)|g' \
+	        -e 's|@CFLAGS@|$(TINE_CFLAGS)|g' -e 's|@LDFLAGS@|$(TINE_LDFLAGS)|g' \
+	        -e 's|@B@|$(B)|g' $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+
+# ---- programs: examples and tests --------------------------------------------
+
+TINECC       := $(B)/tine-cc
+EXAMPLES     := $(basename $(notdir $(wildcard $(TOP)/examples/*.c)))
+TESTS        := $(basename $(notdir $(wildcard $(TOP)/tests/t-*.c)))
+EXAMPLE_BINS := $(addprefix $(B)/examples/,$(EXAMPLES))
+TEST_BINS    := $(addprefix $(B)/tests/,$(TESTS))
+PROG_DEPS    := $(B)/crt0.o $(B)/libtine.a $(B)/tine-cc $(B)/.symbols-ok
+
+$(B)/examples/%: $(TOP)/examples/%.c $(PROG_DEPS)
+	$(call say,TINECC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(TINECC) -Os -Wall -o $@ $<
+
+$(B)/tests/%: $(TOP)/tests/%.c $(TOP)/tests/t.h $(PROG_DEPS)
+	$(call say,TINECC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(TINECC) -O2 -Wall -o $@ $<
+
+# Built with the host's libc: compares tine's formatter with the C library's.
+$(B)/host/printf-oracle: $(TOP)/tests/host/printf-oracle.c $(TOP)/src/print.c $(TOP)/src/string.c
+	$(call say,HOSTCC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)gcc -O1 -Wall -Wno-format -idirafter $(TOP)/include -o $@ $<
+
+examples: $(EXAMPLE_BINS)
+tests: $(TEST_BINS)
+
+# ---- the two commands of the README, and their friends ------------------------
+
+# Every port, natively where this host can run it and under qemu-user always.
+CHECK_PORTS := $(if $(filter command line environment,$(origin ARCH)),$(ARCH),$(PORTS))
+
+check:
+	$(Q)sh $(TOP)/mk/check.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(CHECK_PORTS)" "$(MAKE)" "$(CC)"
+
+demo: $(EXAMPLE_BINS)
+	$(Q)sh $(TOP)/mk/demo.sh $(B) $(QEMU_$(ARCH)) $(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),native)
+
+size: $(EXAMPLE_BINS)
+	$(Q)for e in $(EXAMPLE_BINS); do \
+	    strip -o $$e.stripped $$e && \
+	    printf '%-24s %6d bytes stripped\n' $$(basename $$e) $$(wc -c < $$e.stripped); done
+
+# Prints a port's facts from the tables: used by mk/check.sh.
+facts:
+	@echo "QEMU=$(QEMU_$(ARCH)) NATIVE=$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),yes,no)"
+
+clean:
+	rm -rf $(abspath $(O))
+
+distclean: clean
+
+help:
+	@echo 'tine — a tiny runtime for Linux programs without libc'
+	@echo
+	@echo 'Targets:'
+	@echo '  all (default)  build/<arch>/crt0.o, libtine.a and the tine-cc wrapper'
+	@echo '  demo           build and run the examples, saying what each shows'
+	@echo '  check          build and run every test, natively and under qemu-user'
+	@echo '  examples       build the examples only'
+	@echo '  tests          build the tests only'
+	@echo '  size           stripped sizes of the examples'
+	@echo '  clean          remove the build directory'
+	@echo
+	@echo 'Variables:'
+	@echo '  ARCH=<port>    the port to build (default: this host, $(HOST_ARCH)); ports: $(PORTS)'
+	@echo '  CC=gcc|clang   the C compiler (default: gcc)'
+	@echo '  LD=<linker>    the linker tine-cc uses (default: ld.lld)'
+	@echo '  O=<dir>        the build directory (default: build)'
+	@echo '  V=1            show every command'
+	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'
+
+.PHONY: all examples tests check demo size facts clean distclean help
+.DELETE_ON_ERROR:

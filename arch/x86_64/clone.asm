@@ -1,0 +1,78 @@
+; arch/x86_64/clone.asm — raw clone, in two shapes.
+;
+; x86_64 uses the kernel's default order (kernel/fork.c, no CLONE_BACKWARDS*):
+;   clone(flags, stack, ptid, ctid, tls)
+;   syscall:  rax = SYS_clone, rdi = flags, rsi = stack, rdx = ptid,
+;             r10 = ctid, r8 = tls;  result in rax; rcx, r11 clobbered.
+; The child starts with the parent's registers, except rax = 0 and
+; rsp = stack (or the parent's rsp when stack is 0).
+
+%include "nr.inc"
+
+        section .text
+
+; long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
+;                     unsigned long tls)
+; C call:   rdi = flags, rsi = stack, rdx = ptid, rcx = ctid, r8 = tls
+;
+; With stack == 0 the child resumes at our return address on a copy-on-write
+; copy of the stack, so a plain `ret` serves both. With a stack, the child's
+; `ret` would pop from that empty stack: we copy our return address to its
+; top first, so the child too returns to the call site (with rsp = stack).
+        global  tine_clone_raw
+tine_clone_raw:
+        test    rsi, rsi
+        jnz     .have_stack
+        test    edi, CLONE_VM           ; one stack for two running tasks:
+        jnz     .einval                 ;   refused, see tine_vfork
+        jmp     .go
+.have_stack:
+        mov     rax, [rsp]              ; our return address
+        sub     rsi, 8
+        mov     [rsi], rax              ; ... on top of the child's stack
+.go:
+        mov     r10, rcx                ; ctid (rcx is the syscall's own)
+        mov     eax, SYS_clone
+        syscall
+        ret                             ; parent: rax = child tid or -errno
+                                        ; child:  rax = 0
+.einval:
+        mov     rax, -EINVAL
+        ret
+
+; long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+;                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
+; C call:   rdi = fn, rsi = arg, rdx = flags, rcx = stack_top, r8 = ptid,
+;           r9 = ctid, [rsp+8] = tls
+;
+; fn and arg travel on the child's new stack, the only memory the child is
+; sure to see. The child calls fn(arg) and passes its return value to
+; exit (the thread, not the group). Arguments were checked by tine_clone.
+        global  tine_arch_clone
+tine_arch_clone:
+        and     rcx, -16                ; ABI: 16-byte aligned stack
+        sub     rcx, 16
+        mov     [rcx], rdi              ; [stack+0] = fn
+        mov     [rcx+8], rsi            ; [stack+8] = arg
+        mov     rdi, rdx                ; flags
+        mov     rsi, rcx                ; stack
+        mov     rdx, r8                 ; ptid
+        mov     r10, r9                 ; ctid
+        mov     r8, [rsp+8]             ; tls
+        mov     eax, SYS_clone
+        syscall
+        test    rax, rax
+        jz      .child
+        ret                             ; parent: rax = child tid or -errno
+
+.child:                                 ; child: rax = 0, rsp = stack
+        xor     ebp, ebp                ; outermost frame: backtraces stop here
+        pop     rax                     ; fn
+        pop     rdi                     ; arg; rsp is 16-aligned again
+        call    rax
+        mov     edi, eax                ; fn's return value
+        mov     eax, SYS_exit           ; this thread only
+        syscall
+        hlt                             ; not reached
+
+        section .note.GNU-stack noalloc noexec nowrite progbits

@@ -1,0 +1,19 @@
+/*
+ * arch/x86_64/consts.h — the numbers the NASM stubs use.
+ *
+ * NASM cannot read C headers, so mk/gen-consts.sh runs this file through the
+ * C preprocessor at build time and turns each X(name, value) line into
+ * `%define name value` in build/x86_64/gen/nr.inc. Nothing is copied by hand.
+ */
+#include <asm/unistd.h>
+#include <asm/prctl.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+
+X(SYS_clone,       __NR_clone)
+X(SYS_exit,        __NR_exit)
+X(SYS_vfork,       __NR_vfork)
+X(SYS_arch_prctl,  __NR_arch_prctl)
+X(ARCH_SET_FS,     ARCH_SET_FS)
+X(CLONE_VM,        CLONE_VM)
+X(EINVAL,          EINVAL)

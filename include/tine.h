@@ -1,0 +1,15 @@
+/* <tine.h> — all of tine. Each <tine/*.h> also works on its own. */
+#ifndef TINE_H
+#define TINE_H
+
+#include <tine/syscall.h>
+#include <tine/sys.h>
+#include <tine/clone.h>
+#include <tine/process.h>
+#include <tine/thread.h>
+#include <tine/stack.h>
+#include <tine/futex.h>
+#include <tine/print.h>
+#include <tine/string.h>
+
+#endif

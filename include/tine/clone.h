@@ -1,0 +1,39 @@
+/*
+ * <tine/clone.h> — raw clone, in two shapes.
+ *
+ * The flags are the kernel's CLONE_* from <linux/sched.h>, OR-ed with the
+ * signal to send the parent at exit (SIGCHLD, from <asm/signal.h>).
+ * The kernel's argument order differs by architecture (see arch/README.md);
+ * these two functions take one portable order and the arch stub reorders.
+ */
+#ifndef TINE_CLONE_H
+#define TINE_CLONE_H
+
+#include <linux/sched.h>
+#include <asm/signal.h>
+
+/*
+ * The system call itself. Returns twice, like the kernel: 0 in the child,
+ * the child's tid in the parent, -errno on failure.
+ *
+ * stack == NULL: the child continues at the call site on a copy-on-write
+ *   copy of the caller's stack (fork-like). CLONE_VM is refused (-EINVAL)
+ *   here, since parent and child would then run on one stack; use
+ *   tine_vfork for that shape.
+ * stack != NULL: the child returns to the call site with its stack pointer
+ *   at stack, so the caller's locals are out of its reach: from C, use
+ *   tine_clone instead.
+ */
+long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
+                    unsigned long tls);
+
+/*
+ * clone(2)'s shape: the child runs fn(arg) on stack_top, then exits (the
+ * thread only, not the group) with fn's return value as its code.
+ * Returns the child's tid, or -errno; fn == NULL or stack_top == NULL is
+ * -EINVAL.
+ */
+long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
+                void *stack_top, int *ptid, int *ctid, unsigned long tls);
+
+#endif

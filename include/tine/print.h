@@ -1,0 +1,25 @@
+/*
+ * <tine/print.h> — formatted output without libc.
+ *
+ * Conversions: %d %i %u %x %X %o %c %s %p %%, with the hh, h, l, ll, z, j
+ * and t length modifiers, a width and precision (digits or *), and the
+ * flags '-', '0', '+', ' ' and '#' — the same bytes C's printf gives.
+ */
+#ifndef TINE_PRINT_H
+#define TINE_PRINT_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+#define TINE_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+int tine_printf(const char *fmt, ...) TINE_PRINTF(1, 2);               /* to fd 1 */
+int tine_dprintf(int fd, const char *fmt, ...) TINE_PRINTF(2, 3);
+int tine_snprintf(char *buf, size_t n, const char *fmt, ...) TINE_PRINTF(3, 4);
+int tine_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap);
+int tine_vdprintf(int fd, const char *fmt, va_list ap);
+
+/* "EINVAL (Invalid argument)" for 22 or -22; "unknown error" otherwise. */
+const char *tine_strerror(int err);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * <tine/thread.h> — thread-like spawning: shared memory, files, signal
+ * handlers and thread group.
+ *
+ * Each thread runs on a stack tine maps for it, with a guard page below and
+ * its descriptor (struct tine_thread, found through the thread pointer) at
+ * the top. Joining frees the stack, or keeps it in a small cache for the
+ * next spawn.
+ */
+#ifndef TINE_THREAD_H
+#define TINE_THREAD_H
+
+#include <stddef.h>
+
+typedef struct tine_thread tine_thread;
+
+struct tine_thread_opts {
+    size_t stack_size;          /* 0 = TINE_STACK_DEFAULT (64 KiB); below TINE_STACK_MIN: -EINVAL */
+    size_t guard_size;          /* 0 = one page; rounded up to whole pages */
+};
+
+/* Starts fn(arg) in a new thread and stores its handle in *t. opts may be NULL. */
+int  tine_thread_spawn(tine_thread **t, int (*fn)(void *), void *arg,
+                       const struct tine_thread_opts *opts);
+
+/* Waits for t to end, stores fn's return value in *ret (ret may be NULL) and frees t. */
+int  tine_thread_join(tine_thread *t, int *ret);
+
+/* The thread's kernel tid; it stays readable after the thread has ended, until join. */
+int  tine_thread_tid(const tine_thread *t);
+
+/* The calling thread's handle; in main too. */
+tine_thread *tine_thread_self(void);
+
+/* Ends the calling thread from any call depth; join sees ret. */
+_Noreturn void tine_thread_exit(int ret);
+
+#endif

@@ -1,0 +1,10 @@
+#!/bin/sh
+# mk/gen-consts.sh CPP-COMMAND... < consts.h > nr.inc
+#
+# Turns every `X(name, value)` line of an arch's consts.h into a NASM
+# `%define name value`, with value expanded by the C preprocessor from the
+# kernel's UAPI headers. The name is stringified (#n), so a name that is
+# itself a macro (CLONE_VM) stays a name.
+set -eu
+"$@" -E -P -x c -D'X(n,v)=TINE_CONST #n v' - |
+    sed -n 's/^TINE_CONST "\([A-Za-z_0-9]*\)" /%define \1 /p'

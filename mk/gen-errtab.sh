@@ -1,0 +1,21 @@
+#!/bin/sh
+# mk/gen-errtab.sh UAPI-DIR > errtab.h
+#
+# One designated initializer per errno the kernel defines, built from the
+# lines of asm-generic/errno-base.h and errno.h:
+#     #define EINVAL  22  /* Invalid argument */
+# becomes
+#     [EINVAL] = "EINVAL (Invalid argument)",
+# Aliases (#define EWOULDBLOCK EAGAIN) are skipped: their number has a name already.
+set -eu
+for f in "$1/asm-generic/errno-base.h" "$1/asm-generic/errno.h"; do
+    [ -r "$f" ] || { echo "gen-errtab: cannot read $f" >&2; exit 1; }
+    sed -n 's|^#define[[:space:]]\{1,\}\(E[A-Z0-9]*\)[[:space:]]\{1,\}[0-9]\{1,\}[[:space:]]*/\*[[:space:]]*\(.*[^[:space:]]\)[[:space:]]*\*/.*|    [\1] = "\1 (\2)",|p' "$f"
+done
+# Every numeric E* define must have become a line: a comment we could not
+# parse would otherwise drop an errno without a word.
+want=$(cat "$1/asm-generic/errno-base.h" "$1/asm-generic/errno.h" |
+       grep -cE '^#define[[:space:]]+E[A-Z0-9]+[[:space:]]+[0-9]+')
+got=$(for f in "$1/asm-generic/errno-base.h" "$1/asm-generic/errno.h"; do
+       sed -n 's|^#define[[:space:]]\{1,\}\(E[A-Z0-9]*\)[[:space:]]\{1,\}[0-9]\{1,\}[[:space:]]*/\*.*\*/.*|x|p' "$f"; done | wc -l)
+[ "$want" -eq "$got" ] || { echo "gen-errtab: $got of $want errnos parsed" >&2; exit 1; }

@@ -1,0 +1,14 @@
+/*
+ * src/clone.c — clone(2)'s shape: arguments checked here, the rest in the
+ * arch stub, which must be assembly (the child wakes on a stack with no C
+ * frame on it).
+ */
+#include "internal.h"
+
+long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
+                void *stack_top, int *ptid, int *ctid, unsigned long tls)
+{
+    if (!fn || !stack_top)
+        return -EINVAL;
+    return tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);
+}

@@ -1,0 +1,75 @@
+/* t-stack: a mapped stack has its guard below, an aligned top, and a fault in the guard kills. */
+#include "t.h"
+
+static char maps[16384];
+
+/* Finds the line of /proc/self/maps that starts at addr; returns its end and permissions. */
+static int region(unsigned long addr, unsigned long *end, char perms[5])
+{
+    char *p = maps;
+
+    t_read_file("/proc/self/maps", maps, sizeof maps);
+    while (*p) {
+        unsigned long lo = 0, hi = 0;
+
+        while (*p != '-') lo = lo * 16 + (unsigned long)(*p <= '9' ? *p - '0' : *p - 'a' + 10), p++;
+        p++;
+        while (*p != ' ') hi = hi * 16 + (unsigned long)(*p <= '9' ? *p - '0' : *p - 'a' + 10), p++;
+        p++;
+        if (lo == addr) {
+            memcpy(perms, p, 4);
+            perms[4] = 0;
+            *end = hi;
+            return 1;
+        }
+        while (*p && *p++ != '\n')
+            ;
+    }
+    return 0;
+}
+
+static int touch_guard(void *arg)
+{
+    struct tine_stack *s = arg;
+
+    ((volatile char *)s->low)[s->guard - 1] = 1;    /* the last guard byte */
+    return 0;
+}
+
+int main(void)
+{
+    unsigned long page = tine_page_size(), end = 0;
+    struct tine_stack s;
+    char perms[5] = "";
+    int status = -1, pid;
+
+    t_qemu();
+    CHECK_EQ(tine_stack_map(&s, 10000, 0), 0, "map a 10000-byte stack");
+    CHECK(s.size == 3 * page && s.guard == page, "rounded to 3 pages over a 1-page guard (%zu, %zu)", s.size, s.guard);
+    CHECK(region((unsigned long)s.low, &end, perms) && end == (unsigned long)s.low + page &&
+          strcmp(perms, "---p") == 0, "the guard page is mapped with no access (%s)", perms);
+    CHECK(region((unsigned long)s.low + page, &end, perms) && end == (unsigned long)s.low + 4 * page &&
+          strcmp(perms, "rw-p") == 0, "the stack above it is read/write (%s)", perms);
+    CHECK(((unsigned long)tine_stack_top(&s) & 15) == 0 &&
+          (char *)tine_stack_top(&s) <= (char *)s.low + s.guard + s.size &&
+          (char *)tine_stack_top(&s) > (char *)s.low + s.guard + s.size - 16, "the top is 16-aligned at the end");
+    ((char *)s.low)[s.guard] = 1;
+    ((char *)s.low)[s.guard + s.size - 1] = 1;
+    CHECK(1, "both ends of the stack are writable");
+
+    pid = tine_spawn(touch_guard, &s, 0);
+    CHECK(pid > 0, "spawn a child that writes into the guard (%d)", pid);
+    CHECK_EQ(tine_wait(pid, &status), pid, "wait for it");
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "it died by SIGSEGV (status %#x)", status);
+    tine_stack_unmap(&s);
+    CHECK(s.low == 0, "unmap clears the handle");
+    tine_stack_unmap(&s);
+    CHECK(1, "unmapping twice is harmless");
+
+    CHECK_EQ(tine_stack_map(&s, 4096, 5 * 4096 - 1), 0, "map with a 5-page guard");
+    CHECK(s.guard == ((5 * 4096 - 1 + page - 1) & ~(page - 1)), "guard rounded up to pages (%zu)", s.guard);
+    CHECK(region((unsigned long)s.low, &end, perms) && end == (unsigned long)s.low + s.guard &&
+          strcmp(perms, "---p") == 0, "the whole guard has no access");
+    tine_stack_unmap(&s);
+    return t_done();
+}
