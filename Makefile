@@ -54,6 +54,9 @@ V  ?= 0
 ifeq ($(V),1)
 Q :=
 say = @:
+else ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+Q := @
+say = @:
 else
 Q := @
 say = @printf '  %-7s %s\n' $(1) $(2);

@@ -4,6 +4,7 @@
 /* Some cases are C's corner cases on purpose ("%-05d", "%s" of NULL). */
 #pragma GCC diagnostic ignored "-Wformat"
 #pragma GCC diagnostic ignored "-Wpragmas"
+#pragma GCC diagnostic ignored "-Wunknown-warning-option"
 #pragma GCC diagnostic ignored "-Wformat-overflow"
 
 #define P(want, ...) do {                                                     \

@@ -1,0 +1,46 @@
+/*
+ * threads.c — four threads share one counter and one address space.
+ *
+ * Each thread is a clone with VM, FS, FILES, SIGHAND, THREAD and SYSVSEM:
+ * same pid, its own tid, its own 64 KiB stack with a guard page below.
+ * Each adds its part of 1..1000000 to a shared total with an atomic add;
+ * main joins them and checks the sum, n(n+1)/2.
+ */
+#include <tine.h>
+
+#define THREADS 4
+#define N       1000000L
+
+static long total;
+
+static int worker(void *arg)
+{
+    long part = (long)arg, sum = 0;
+
+    for (long i = part * (N / THREADS) + 1; i <= (part + 1) * (N / THREADS); i++)
+        sum += i;
+    __atomic_add_fetch(&total, sum, __ATOMIC_SEQ_CST);
+    tine_printf("  thread %ld: pid %d, tid %d, added %ld\n", part, tine_getpid(), tine_gettid(), sum);
+    return (int)part;
+}
+
+int main(void)
+{
+    tine_thread *t[THREADS];
+
+    tine_printf("main: pid %d, tid %d\n", tine_getpid(), tine_thread_tid(tine_thread_self()));
+    for (long i = 0; i < THREADS; i++) {
+        int e = tine_thread_spawn(&t[i], worker, (void *)i, 0);
+        if (e) {
+            tine_dprintf(2, "spawn: %s\n", tine_strerror(e));
+            return 1;
+        }
+    }
+    for (int i = 0; i < THREADS; i++) {
+        int ret;
+        tine_thread_join(t[i], &ret);
+    }
+    tine_printf("main: total %ld, expected %ld: %s\n", total, N * (N + 1) / 2,
+                total == N * (N + 1) / 2 ? "right" : "WRONG");
+    return total == N * (N + 1) / 2 ? 0 : 1;
+}

@@ -1,0 +1,98 @@
+#!/bin/sh
+# mk/check.sh TOP OUT HOST_ARCH "PORTS" MAKE CC — `make check`.
+#
+# For every port: build it, then run every test natively (where this host
+# runs the port's binaries) and under the port's qemu-user, plus the build
+# checks (ELF layout, tine-cc) and, for the host, the printf oracle.
+# A test passes when its exit status is the one it expects (0, or what an
+# `expect: exit N` line in its source says), it printed a PASS summary and
+# no FAIL line. Prints one line per failure, a matrix, and finally
+# `N passed, N failed`.
+set -u
+top=$1 out=$2 host=$3 ports=$4 make=$5 cc=$6
+passed=0 failed=0 matrix=''
+start=$(date +%s)
+
+fail() {    # port runner test why [log]
+    failed=$((failed + 1)) cell_fail=$((cell_fail + 1))
+    echo "FAIL $3 [$1, $2]: $4"
+    [ -n "${5:-}" ] && [ -f "$5" ] && grep -E '^FAIL|^tine:' "$5" | head -8 | sed 's/^/    /'
+}
+pass() { passed=$((passed + 1)) cell_pass=$((cell_pass + 1)); }
+cell() {    # port runner: close a matrix cell
+    matrix="$matrix$(printf '%-8s %-7s %3d passed, %d failed' "$1" "$2" "$cell_pass" "$cell_fail")
+"
+    cell_pass=0 cell_fail=0
+}
+cell_pass=0 cell_fail=0
+
+# run_test port runner binary source: one test program under one runner.
+run_test() {
+    port=$1 runner=$2 bin=$3 src=$4 name=$(basename "$3")
+    log=$out/$port/logs/$name.$runner.log
+    want=$(sed -n 's|.*expect: exit \([0-9]*\).*|\1|p' "$src" | head -1)
+    want=${want:-0}
+    if [ "$runner" = qemu ]; then set -- "$qemu" "$bin"; else set -- "$bin"; fi
+    TINE_RUNNER=$runner timeout -k 5 120 "$@" </dev/null >"$log" 2>&1
+    rc=$?
+    if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+        fail "$port" "$runner" "$name" "timed out after 120 s" "$log"
+    elif [ "$rc" != "$want" ]; then
+        fail "$port" "$runner" "$name" "exit status $rc, expected $want (log: $log)" "$log"
+    elif grep -q '^FAIL' "$log" || ! grep -q '^PASS:' "$log"; then
+        fail "$port" "$runner" "$name" "a check failed or the test stopped early (log: $log)" "$log"
+    else
+        pass
+    fi
+}
+
+for port in $ports; do
+    echo "== $port: building (CC=$cc)"
+    if ! $make -s -C "$top" ARCH="$port" O="$out" CC="$cc" all tests examples; then
+        fail "$port" build build "the build failed"
+        cell "$port" build
+        continue
+    fi
+    eval "$($make -s -C "$top" ARCH="$port" O="$out" CC="$cc" facts)"   # QEMU=... NATIVE=yes|no
+    qemu=$QEMU
+    mkdir -p "$out/$port/logs"
+    b=$out/$port
+
+    # Build checks: the ELF files tine makes, and the tine-cc wrapper.
+    for check in elf tine-cc; do
+        log=$b/logs/$check.build.log
+        if sh "$top/tests/$check.sh" "$b" "$([ "$NATIVE" = yes ] && echo || echo "$qemu")" >"$log" 2>&1 &&
+           ! grep -q '^FAIL' "$log"; then
+            pass
+        else
+            fail "$port" build "$check" "see $log" "$log"
+        fi
+    done
+    cell "$port" build
+
+    runners=qemu
+    [ "$NATIVE" = yes ] && runners="native qemu"
+    for runner in $runners; do
+        echo "== $port: tests, $runner"
+        for t in "$b"/tests/t-*; do
+            run_test "$port" "$runner" "$t" "$top/tests/$(basename "$t").c"
+        done
+        if [ "$runner" = native ] && [ "$port" = "$host" ]; then
+            log=$b/logs/printf-oracle.native.log
+            if $make -s -C "$top" ARCH="$port" O="$out" "$b/host/printf-oracle" &&
+               "$b/host/printf-oracle" >"$log" 2>&1; then
+                pass
+            else
+                fail "$port" native printf-oracle "tine's printf differs from the host libc's" "$log"
+            fi
+        fi
+        cell "$port" "$runner"
+    done
+done
+
+echo
+echo "port     runner  result"
+printf '%s' "$matrix"
+echo "(make check took $(( $(date +%s) - start )) s)"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

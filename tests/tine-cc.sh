@@ -1,0 +1,55 @@
+#!/bin/sh
+# tests/tine-cc.sh BUILD-DIR [EMULATOR] — tine-cc from another directory:
+# several sources, an object compiled apart, -O2 -g -I -D, -c -o, -v, and
+# clear errors for bad command lines.
+set -u
+b=$1 emu=${2:-} bad=0
+cc=$b/tine-cc
+readme=$(cd "$(dirname "$0")/.." && pwd)/README.md
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+cd "$d" || exit 1
+mkdir inc
+printf '#define GREETING "from a header"\n' > inc/greet.h
+cat > a.c <<'C'
+#include <tine.h>
+#include "greet.h"
+int twice(int);
+int thrice(int);
+int main(void)
+{
+    tine_printf("%s %d %d %d\n", GREETING, VALUE, twice(VALUE), thrice(VALUE));
+    return 0;
+}
+C
+printf 'int twice(int x) { return 2 * x; }\n' > b.c
+printf 'int thrice(int x) { return 3 * x; }\n' > c.c
+
+check() {   # what, command...
+    what=$1; shift
+    if "$@"; then echo "ok   $what"; else echo "FAIL $what"; bad=1; fi
+}
+check "-c -o compiles one object" "$cc" -c -O2 c.c -o c.o
+check "the object exists" test -s c.o
+check "two sources + an object, -O2 -g -I -D" "$cc" -O2 -g -I inc -DVALUE=7 a.c b.c c.o -o prog
+out=$($emu ./prog)
+check "the program prints what its parts computed ($out)" test "$out" = "from a header 7 14 21"
+"$cc" -v -Os -Iinc -DVALUE=1 a.c b.c c.o -o prog2 2>verbose.txt
+check "-v prints the compile and link commands" grep -q 'crt0.o' verbose.txt
+check "-v shows -Os passed through" grep -q -- '-Os' verbose.txt
+"$cc" -Iinc -DVALUE=1 a.c b.c c.o 2>/dev/null
+check "no -o: a.out" test -x a.out
+check "--help explains itself" sh -c "'$cc' --help | grep -q 'tine-cc'"
+"$cc" missing.c -o x 2>err.txt
+check "a missing source is an error that names it" grep -q 'missing.c' err.txt
+"$cc" 2>err.txt
+check "no input is an error" grep -q 'no input' err.txt
+! "$cc" -o 2>/dev/null
+check "-o with no name fails" test $? = 0
+# The README's example must build and run as printed.
+awk '/^```c/ { f = 1; next } /^```/ { if (f) exit } f' "$readme" > readme.c
+check "the README's example builds" "$cc" -Os readme.c -o readme
+out=$($emu ./readme)
+check "the README's example runs ($out)" sh -c "echo '$out' | grep -q 'says hello'"
+[ $bad = 0 ] && echo "PASS: tine-cc"
+exit $bad
