@@ -10,7 +10,7 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
 # ---- the ports ---------------------------------------------------------------
 
-PORTS := x86_64
+PORTS := x86_64 aarch64
 
 # The name `uname -m` gives each host, as a port name.
 HOST_ARCH_x86_64 := x86_64
@@ -23,21 +23,40 @@ HOST_ARCH_s390x  := s390x
 HOST_ARCH := $(HOST_ARCH_$(shell uname -m))
 
 # Assembler: nasm (x86, .asm) or gas (everything else, .S through the compiler).
-ASM_x86_64      := nasm
-NASMFMT_x86_64  := elf64
-# clang --target=...; also the Debian multiarch name.
-TRIPLE_x86_64   := x86_64-linux-gnu
-# Where this port's UAPI headers live: linux/ and asm-generic/ under ROOT, asm/ at ASM.
-UAPI_x86_64     := /usr/include
-UAPI_ASM_x86_64 := /usr/include/x86_64-linux-gnu/asm
-# Debian package:probe pairs this port needs beyond the common ones.
-DEPS_x86_64     := nasm:nasm linux-libc-dev:/usr/include/x86_64-linux-gnu/asm/unistd_64.h
-# Emulator, and the host ports that run the port's binaries natively.
-QEMU_x86_64     := qemu-x86_64
-NATIVE_ON_x86_64 := x86_64
-# Flags for the C compiler and the linker.
-CFLAGS_x86_64   := -m64
-LDEMU_x86_64    := elf_x86_64
+ASM_x86_64   := nasm
+ASM_aarch64  := gas
+
+# NASM's output format, for the NASM ports.
+NASMFMT_x86_64 := elf64
+
+# The target triple: clang --target=..., and where Debian puts the cross UAPI headers.
+TRIPLE_x86_64  := x86_64-linux-gnu
+TRIPLE_aarch64 := aarch64-linux-gnu
+
+# The port's UAPI headers: linux/ and asm-generic/ under UAPI, asm/ at UAPI_ASM.
+UAPI_x86_64      := /usr/include
+UAPI_ASM_x86_64  := /usr/include/x86_64-linux-gnu/asm
+UAPI_aarch64     := /usr/aarch64-linux-gnu/include
+UAPI_ASM_aarch64 := /usr/aarch64-linux-gnu/include/asm
+
+# Debian package:probe pairs the port needs beyond the common ones.
+DEPS_x86_64  := nasm:nasm linux-libc-dev:/usr/include/x86_64-linux-gnu/asm/unistd_64.h
+DEPS_aarch64 := linux-libc-dev-arm64-cross:/usr/aarch64-linux-gnu/include/asm/unistd.h
+
+# The emulator, and the hosts that run the port's binaries natively.
+QEMU_x86_64      := qemu-x86_64
+QEMU_aarch64     := qemu-aarch64
+NATIVE_ON_x86_64  := x86_64
+NATIVE_ON_aarch64 := aarch64
+
+# Extra compiler flags, and the linker (ld.lld unless it cannot do the port).
+CFLAGS_x86_64  := -m64
+CFLAGS_aarch64 :=
+LD_x86_64      := ld.lld
+LD_aarch64     := ld.lld
+# GNU ld's emulation name, used when LD is GNU ld.
+LDEMU_x86_64   := elf_x86_64
+LDEMU_aarch64  := aarch64linux
 
 # ---- variables a user sets ---------------------------------------------------
 
@@ -48,6 +67,9 @@ endif
 ifeq ($(origin CC),default)
 CC := gcc
 endif
+# The host's own port is built with $(CC); the others with clang --target,
+# which needs no cross compiler and no sysroot (tine needs no libc).
+PORT_CC := $(if $(filter $(ARCH),$(HOST_ARCH)),$(CC),clang)
 O  ?= build
 B  := $(abspath $(O))/$(ARCH)
 V  ?= 0
@@ -64,7 +86,7 @@ endif
 
 # ---- dependencies: installed, or the exact command printed -----------------
 
-COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld \
+COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld llvm:llvm-nm \
                qemu-user:qemu-x86_64 linux-libc-dev:/usr/include/linux/sched.h
 NO_DEPS_GOALS := help clean distclean
 ifeq ($(filter $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
@@ -79,7 +101,7 @@ endif
 
 # ---- the compiler ------------------------------------------------------------
 
-CC_KIND := $(if $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -1)),clang,gcc)
+CC_KIND := $(if $(findstring clang,$(shell $(PORT_CC) --version 2>/dev/null | head -1)),clang,gcc)
 CC_TARGET_clang = --target=$(TRIPLE_$(ARCH))
 CC_TARGET_gcc   =
 CC_TARGET := $(CC_TARGET_$(CC_KIND))
@@ -87,9 +109,12 @@ CC_TARGET := $(CC_TARGET_$(CC_KIND))
 # string.c that would be a function calling itself.
 CC_LIBFLAGS_gcc   := -fno-tree-loop-distribute-patterns
 CC_LIBFLAGS_clang :=
-CCINC := $(shell $(CC) $(CC_TARGET) -print-file-name=include)
+CCINC := $(shell $(PORT_CC) $(CC_TARGET) -print-file-name=include)
+# LD= chooses the host port's linker; other ports keep theirs.
 ifeq ($(origin LD),default)
-LD := ld.lld
+PORT_LD := $(LD_$(ARCH))
+else
+PORT_LD := $(if $(filter $(ARCH),$(HOST_ARCH)),$(LD),$(LD_$(ARCH)))
 endif
 
 # What every translation unit for this port gets, tine's or the user's:
@@ -103,7 +128,7 @@ TINE_CFLAGS := $(CC_TARGET) $(CFLAGS_$(ARCH)) -nostdinc -isystem $(CCINC) \
                -ffunction-sections -fdata-sections
 TINE_LDFLAGS := -static -nostdlib -T $(TOP)/linker.ld --gc-sections \
                 -z noexecstack -z norelro --build-id=none \
-                $(if $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(LD))),-m $(LDEMU_$(ARCH)) -z noseparate-code,--no-rosegment)
+                $(if $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(PORT_LD))),-m $(LDEMU_$(ARCH)) -z noseparate-code,--no-rosegment)
 
 CFLAGS ?= -Os
 LIB_CFLAGS := $(TINE_CFLAGS) -std=gnu11 $(CFLAGS) -Wall -Wextra -ffreestanding \
@@ -119,7 +144,7 @@ LIB_OBJS := $(patsubst $(TOP)/src/%.c,$(B)/obj/src/%.o,$(SRCS)) \
 CRT0_SRC := $(wildcard $(ARCH_DIR)/start.asm $(ARCH_DIR)/start.S)
 HEADERS  := $(wildcard $(TOP)/include/*.h $(TOP)/include/tine/*.h $(TOP)/src/*.h $(ARCH_DIR)/*.h)
 UAPI     := $(B)/uapi/.stamp
-GEN      := $(B)/gen/nr.inc $(B)/gen/errtab.h
+GEN      := $(if $(filter nasm,$(ASM_$(ARCH))),$(B)/gen/nr.inc) $(B)/gen/errtab.h
 
 all: $(B)/crt0.o $(B)/libtine.a $(B)/tine-cc $(B)/.symbols-ok
 
@@ -135,7 +160,7 @@ $(UAPI):
 $(B)/gen/nr.inc: $(ARCH_DIR)/consts.h $(UAPI) $(TOP)/mk/gen-consts.sh
 	$(call say,GEN,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)sh $(TOP)/mk/gen-consts.sh $(CC) $(TINE_CFLAGS) < $< > $@.tmp && mv $@.tmp $@
+	$(Q)sh $(TOP)/mk/gen-consts.sh $(PORT_CC) $(TINE_CFLAGS) < $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/errtab.h: $(UAPI) $(TOP)/mk/gen-errtab.sh
 	$(call say,GEN,$@)
@@ -145,7 +170,7 @@ $(B)/gen/errtab.h: $(UAPI) $(TOP)/mk/gen-errtab.sh
 $(B)/obj/src/%.o: $(TOP)/src/%.c $(HEADERS) $(GEN)
 	$(call say,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(LIB_CFLAGS) -c $< -o $@
+	$(Q)$(PORT_CC) $(LIB_CFLAGS) -c $< -o $@
 
 $(B)/obj/arch/%.asm.o: $(ARCH_DIR)/%.asm $(B)/gen/nr.inc
 	$(call say,NASM,$@)
@@ -155,14 +180,14 @@ $(B)/obj/arch/%.asm.o: $(ARCH_DIR)/%.asm $(B)/gen/nr.inc
 $(B)/obj/arch/%.S.o: $(ARCH_DIR)/%.S $(HEADERS) $(UAPI)
 	$(call say,AS,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(LIB_CFLAGS) -D__ASSEMBLY__ -Wa,--noexecstack -c $< -o $@
+	$(Q)$(PORT_CC) $(LIB_CFLAGS) -D__ASSEMBLY__ -Wa,--noexecstack -c $< -o $@
 
 $(B)/crt0.o: $(patsubst $(ARCH_DIR)/%,$(B)/obj/arch/%.o,$(CRT0_SRC))
 	$(Q)cp $< $@
 
 $(B)/libtine.a: $(LIB_OBJS)
 	$(call say,AR,$@)
-	$(Q)rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && llvm-ar rcs $@ $^
 
 # Every port supplies the symbols listed in arch/README.md, no fewer.
 $(B)/.symbols-ok: $(TOP)/arch/README.md $(B)/crt0.o $(B)/libtine.a $(TOP)/mk/check-symbols.sh
@@ -171,7 +196,7 @@ $(B)/.symbols-ok: $(TOP)/arch/README.md $(B)/crt0.o $(B)/libtine.a $(TOP)/mk/che
 
 $(B)/tine-cc: $(TOP)/mk/tine-cc.in $(TOP)/Makefile
 	$(call say,GEN,$@)
-	$(Q)sed -e 's|@ARCH@|$(ARCH)|g' -e 's|@CC@|$(CC)|g' -e 's|@LD@|$(LD)|g' \
+	$(Q)sed -e 's|@ARCH@|$(ARCH)|g' -e 's|@CC@|$(PORT_CC)|g' -e 's|@LD@|$(PORT_LD)|g' \
 	        -e 's|@CFLAGS@|$(TINE_CFLAGS)|g' -e 's|@LDFLAGS@|$(TINE_LDFLAGS)|g' \
 	        -e 's|@B@|$(B)|g' $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 
@@ -182,7 +207,7 @@ EXAMPLES     := $(basename $(notdir $(wildcard $(TOP)/examples/*.c)))
 TESTS        := $(basename $(notdir $(wildcard $(TOP)/tests/t-*.c)))
 EXAMPLE_BINS := $(addprefix $(B)/examples/,$(EXAMPLES))
 TEST_BINS    := $(addprefix $(B)/tests/,$(TESTS))
-PROG_DEPS    := $(B)/crt0.o $(B)/libtine.a $(B)/tine-cc $(B)/.symbols-ok
+PROG_DEPS    := $(B)/crt0.o $(B)/libtine.a $(B)/tine-cc $(B)/.symbols-ok $(TOP)/linker.ld
 
 $(B)/examples/%: $(TOP)/examples/%.c $(PROG_DEPS)
 	$(call say,TINECC,$@)
@@ -216,12 +241,12 @@ demo: $(EXAMPLE_BINS)
 
 size: $(EXAMPLE_BINS)
 	$(Q)for e in $(EXAMPLE_BINS); do \
-	    strip -o $$e.stripped $$e && \
+	    llvm-strip -o $$e.stripped $$e && \
 	    printf '%-24s %6d bytes stripped\n' $$(basename $$e) $$(wc -c < $$e.stripped); done
 
 # Prints a port's facts from the tables: used by mk/check.sh.
 facts:
-	@echo "QEMU=$(QEMU_$(ARCH)) NATIVE=$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),yes,no)"
+	@echo "QEMU=$(QEMU_$(ARCH)) NATIVE=$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),yes,no) PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD)"
 
 clean:
 	rm -rf $(abspath $(O))
@@ -243,7 +268,7 @@ help:
 	@echo 'Variables:'
 	@echo '  ARCH=<port>    the port to build (default: this host, $(HOST_ARCH)); ports: $(PORTS)'
 	@echo '  CC=gcc|clang   the C compiler (default: gcc)'
-	@echo '  LD=<linker>    the linker tine-cc uses (default: ld.lld)'
+	@echo '  LD=<linker>    the linker tine-cc uses for the host port (default: ld.lld)'
 	@echo '  O=<dir>        the build directory (default: build)'
 	@echo '  V=1            show every command'
 	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'

@@ -9,18 +9,19 @@
 #include <tine.h>
 
 #define THREADS 4
-#define N       1000000L
+#define N       1000000LL
 
-static long total;
+static long long total;
 
 static int worker(void *arg)
 {
-    long part = (long)arg, sum = 0;
+    long part = (long)arg;
+    long long sum = 0;
 
-    for (long i = part * (N / THREADS) + 1; i <= (part + 1) * (N / THREADS); i++)
+    for (long long i = part * (N / THREADS) + 1; i <= (part + 1) * (N / THREADS); i++)
         sum += i;
     __atomic_add_fetch(&total, sum, __ATOMIC_SEQ_CST);
-    tine_printf("  thread %ld: pid %d, tid %d, added %ld\n", part, tine_getpid(), tine_gettid(), sum);
+    tine_printf("  thread %ld: pid %d, tid %d, added %lld\n", part, tine_getpid(), tine_gettid(), sum);
     return (int)part;
 }
 
@@ -40,7 +41,7 @@ int main(void)
         int ret;
         tine_thread_join(t[i], &ret);
     }
-    tine_printf("main: total %ld, expected %ld: %s\n", total, N * (N + 1) / 2,
+    tine_printf("main: total %lld, expected %lld: %s\n", total, N * (N + 1) / 2,
                 total == N * (N + 1) / 2 ? "right" : "WRONG");
     return total == N * (N + 1) / 2 ? 0 : 1;
 }

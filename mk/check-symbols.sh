@@ -6,7 +6,7 @@ set -eu
 arch=$1 readme=$2; shift 2
 want=$(sed -n '/<!-- symbols -->/,/<!-- \/symbols -->/s/^| `\([A-Za-z_0-9]*\)`.*/\1/p' "$readme")
 [ -n "$want" ] || { echo "check-symbols: no symbol list in $readme" >&2; exit 1; }
-have=$(nm -g --defined-only "$@" 2>/dev/null | awk 'NF == 3 { print $3 }')
+have=$(llvm-nm -g --defined-only "$@" 2>/dev/null | awk 'NF == 3 { print $3 }')
 missing=''
 for s in $want; do
     printf '%s\n' "$have" | grep -qx "$s" || missing="$missing $s"

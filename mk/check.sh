@@ -47,7 +47,7 @@ run_test() {
 }
 
 for port in $ports; do
-    echo "== $port: building (CC=$cc)"
+    echo "== $port: building"
     if ! $make -s -C "$top" ARCH="$port" O="$out" CC="$cc" all tests examples; then
         fail "$port" build build "the build failed"
         cell "$port" build
@@ -55,6 +55,7 @@ for port in $ports; do
     fi
     eval "$($make -s -C "$top" ARCH="$port" O="$out" CC="$cc" facts)"   # QEMU=... NATIVE=yes|no
     qemu=$QEMU
+    echo "== $port: built with $PORT_CC, linked with $PORT_LD"
     mkdir -p "$out/$port/logs"
     b=$out/$port
 

@@ -58,6 +58,30 @@ static void pad(struct sink *s, char c, int n)
         put(s, run, n < (int)sizeof run ? (size_t)n : sizeof run);
 }
 
+/*
+ * n /= base, returning the remainder, with no division instruction: 32-bit
+ * ports would otherwise call libgcc's 64-bit division, and some ARM cores
+ * have no divide at all. Powers of two shift; 10 takes 64 shift-subtract steps.
+ */
+static unsigned divmod(unsigned long long *n, unsigned base)
+{
+    unsigned long long q = 0;
+    unsigned r = 0;
+
+    if (base == 16 || base == 8) {
+        r = (unsigned)*n & (base - 1);
+        *n >>= base == 16 ? 4 : 3;
+        return r;
+    }
+    for (int i = 63; i >= 0; i--) {
+        r = r << 1 | (unsigned)(*n >> i & 1);
+        if (r >= base)
+            r -= base, q |= 1ULL << i;
+    }
+    *n = q;
+    return r;
+}
+
 enum { LEFT = 1, ZERO = 2, PLUS = 4, SPACE = 8, ALT = 16 };
 
 /* One integer conversion, with C's rules for sign, prefix, precision and width. */
@@ -69,8 +93,8 @@ static void integer(struct sink *s, unsigned long long v, int neg, int base,
     const char *prefix = "";
     int n = 0, zeros, len;
 
-    for (unsigned long long x = v; x; x /= (unsigned)base)
-        digits[sizeof digits - ++n] = set[x % (unsigned)base];
+    for (unsigned long long x = v; x; )
+        digits[sizeof digits - ++n] = set[divmod(&x, (unsigned)base)];
     if (prec < 0)
         prec = 1;               /* the default: at least one digit */
     else

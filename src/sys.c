@@ -47,9 +47,24 @@ int tine_getpid(void)  { return (int)tine_syscall0(__NR_getpid); }
 int tine_getppid(void) { return (int)tine_syscall0(__NR_getppid); }
 int tine_gettid(void)  { return (int)tine_syscall0(__NR_gettid); }
 
+/*
+ * Three shapes of mmap: 32-bit ports have mmap2, whose offset counts 4096-byte
+ * units; s390x's mmap takes a pointer to its six arguments; the rest take
+ * them in registers.
+ */
 void *tine_mmap(void *addr, size_t len, int prot, int flags, int fd, long off)
 {
+#if defined(__NR_mmap2)
+    if (off & 4095)
+        return (void *)(long)-EINVAL;
+    return (void *)tine_syscall6(__NR_mmap2, (long)addr, (long)len, prot, flags, fd, off >> 12);
+#elif defined(TINE_ARCH_MMAP_STRUCT)
+    long args[6] = { (long)addr, (long)len, prot, flags, fd, off };
+
+    return (void *)tine_syscall1(__NR_mmap, (long)args);
+#else
     return (void *)tine_syscall6(__NR_mmap, (long)addr, (long)len, prot, flags, fd, off);
+#endif
 }
 
 int tine_munmap(void *addr, size_t len)

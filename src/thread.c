@@ -93,6 +93,7 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     size_t guard = opts && opts->guard_size ? opts->guard_size : page;
     struct tine_stack st;
     struct tine_thread *t;
+    tine_arch_tls tls;          /* what the port's CLONE_SETTLS argument points at, if anything */
     unsigned long top;
     long r;
 
@@ -107,7 +108,8 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     t = (struct tine_thread *)(top & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1));
     *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg,
                                .canary = main_thread.canary, .stack = st, .alive = 1 };
-    r = tine_clone(thread_start, t, THREAD_FLAGS, t, &t->tid, &t->alive, TINE_ARCH_TLS(t));
+    r = tine_clone(thread_start, t, THREAD_FLAGS, t, &t->tid, &t->alive,
+                   tine_arch_tls_arg(&tls, t));
     if (r < 0) {
         __tine_stack_put(&st);
         return (int)r;

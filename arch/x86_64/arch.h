@@ -11,8 +11,14 @@
 
 /*
  * clone's CLONE_SETTLS argument for a thread whose descriptor is at tp:
- * the new FS base itself (variant II, tp->self at offset 0).
+ * the new FS base itself (variant II, tp->self at offset 0). Ports whose
+ * kernel wants a structure instead (i386) build it in *scratch.
  */
-#define TINE_ARCH_TLS(tp)     ((unsigned long)(tp))
+typedef char tine_arch_tls;
+static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
+{
+    (void)scratch;
+    return (unsigned long)tp;
+}
 
 #endif

@@ -1,0 +1,23 @@
+// arch/aarch64/tp.S — the thread pointer: the tpidr_el0 system register,
+// which user code reads and writes directly, no system call needed.
+//
+// void *tine_arch_tp(void)          result: x0
+// long  tine_arch_set_tp(void *tp)  C call: x0 = tp; result 0
+
+        .text
+        .global tine_arch_tp
+        .type   tine_arch_tp, %function
+tine_arch_tp:
+        mrs     x0, tpidr_el0
+        ret
+        .size   tine_arch_tp, . - tine_arch_tp
+
+        .global tine_arch_set_tp
+        .type   tine_arch_set_tp, %function
+tine_arch_set_tp:
+        msr     tpidr_el0, x0
+        mov     x0, #0
+        ret
+        .size   tine_arch_set_tp, . - tine_arch_set_tp
+
+        .section .note.GNU-stack, "", %progbits
