@@ -46,6 +46,12 @@ int memcmp(const void *a, const void *b, size_t n)
     return 0;
 }
 
+/* clang turns memcmp(...) == 0 into a call to bcmp, BSD's equality-only memcmp. */
+int bcmp(const void *a, const void *b, size_t n)
+{
+    return memcmp(a, b, n);
+}
+
 size_t strlen(const char *s)
 {
     const char *p = s;

@@ -1,0 +1,20 @@
+/*
+ * arch/riscv64/arch.h — what portable C needs to know about riscv64.
+ */
+#ifndef TINE_ARCH_H
+#define TINE_ARCH_H
+
+#define TINE_ARCH_NAME        "riscv64"
+
+/* RISC-V psABI: sp is 16-byte aligned. */
+#define TINE_ARCH_STACK_ALIGN 16
+
+/* CLONE_SETTLS's argument: the new tp register, the descriptor itself. */
+typedef char tine_arch_tls;
+static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
+{
+    (void)scratch;
+    return (unsigned long)tp;
+}
+
+#endif

@@ -1,0 +1,70 @@
+# arch/riscv64/clone.S — raw clone, in two shapes.
+#
+# riscv64 is a CLONE_BACKWARDS architecture (kernel/fork.c): tls before ctid.
+#   clone(flags, stack, ptid, tls, ctid)
+#   ecall:  a7 = __NR_clone, a0 = flags, a1 = stack, a2 = ptid,
+#           a3 = tls, a4 = ctid;  result in a0.
+# The child starts with the parent's registers, except a0 = 0 and
+# sp = stack (or the parent's sp when stack is 0).
+
+#include <asm/unistd.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+
+        .text
+
+# long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
+#                     unsigned long tls)
+# C call:  a0 = flags, a1 = stack, a2 = ptid, a3 = ctid, a4 = tls
+#
+# The return address is in ra, a register, so parent and child both
+# return to the call site with `ret`, whatever their stacks.
+        .global tine_clone_raw
+        .type   tine_clone_raw, @function
+tine_clone_raw:
+        bnez    a1, 1f
+        andi    t0, a0, CLONE_VM        # one stack for two running tasks:
+        bnez    t0, 2f                  #   refused, see tine_vfork
+1:      mv      t0, a3                  # ctid
+        mv      a3, a4                  # tls goes fourth
+        mv      a4, t0                  # ctid goes fifth
+        li      a7, __NR_clone
+        ecall
+        ret                             # parent: a0 = child tid or -errno
+                                        # child:  a0 = 0
+2:      li      a0, -EINVAL
+        ret
+        .size   tine_clone_raw, . - tine_clone_raw
+
+# long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+#                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
+# C call:  a0 = fn, a1 = arg, a2 = flags, a3 = stack_top, a4 = ptid,
+#          a5 = ctid, a6 = tls
+#
+# fn and arg ride in t0 and t1: the child gets a copy of every register.
+        .global tine_arch_clone
+        .type   tine_arch_clone, @function
+tine_arch_clone:
+        mv      t0, a0                  # fn
+        mv      t1, a1                  # arg
+        andi    a1, a3, -16             # stack, 16-byte aligned
+        mv      a0, a2                  # flags
+        mv      a2, a4                  # ptid
+        mv      a3, a6                  # tls
+        mv      a4, a5                  # ctid
+        li      a7, __NR_clone
+        ecall
+        beqz    a0, 1f
+        ret                             # parent: a0 = child tid or -errno
+
+1:                                      # child: a0 = 0, sp = stack
+        li      s0, 0                   # outermost frame: backtraces stop here
+        li      ra, 0
+        mv      a0, t1                  # arg
+        jalr    t0                      # fn(arg)
+        li      a7, __NR_exit           # this thread only, with fn's value in a0
+        ecall
+        unimp                           # not reached
+        .size   tine_arch_clone, . - tine_arch_clone
+
+        .section .note.GNU-stack, "", @progbits

@@ -1,0 +1,48 @@
+# arch/riscv64/syscall.S — the system-call doorways, one per arity.
+#
+# long tine_syscallN(long nr, long a1, ..., long aN)
+#
+#             nr   a1   a2   a3   a4   a5   a6
+# C call:     a0   a1   a2   a3   a4   a5   a6
+# ecall:      a7   a0   a1   a2   a3   a4   a5
+# result:     a0 (-4095..-1 is -errno); nothing else is clobbered.
+
+        .text
+
+.macro  doorway name, arity
+        .global \name
+        .type   \name, @function
+\name:
+        mv      a7, a0                  # nr
+.if \arity >= 1
+        mv      a0, a1                  # a1
+.endif
+.if \arity >= 2
+        mv      a1, a2                  # a2
+.endif
+.if \arity >= 3
+        mv      a2, a3                  # a3
+.endif
+.if \arity >= 4
+        mv      a3, a4                  # a4
+.endif
+.if \arity >= 5
+        mv      a4, a5                  # a5
+.endif
+.if \arity >= 6
+        mv      a5, a6                  # a6
+.endif
+        ecall
+        ret
+        .size   \name, . - \name
+.endm
+
+        doorway tine_syscall0, 0
+        doorway tine_syscall1, 1
+        doorway tine_syscall2, 2
+        doorway tine_syscall3, 3
+        doorway tine_syscall4, 4
+        doorway tine_syscall5, 5
+        doorway tine_syscall6, 6
+
+        .section .note.GNU-stack, "", @progbits

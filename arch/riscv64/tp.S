@@ -1,0 +1,23 @@
+# arch/riscv64/tp.S — the thread pointer: the tp register (x4), which the
+# ABI reserves for it; user code sets it directly, no system call needed.
+#
+# void *tine_arch_tp(void)          result: a0
+# long  tine_arch_set_tp(void *tp)  C call: a0 = tp; result 0
+
+        .text
+        .global tine_arch_tp
+        .type   tine_arch_tp, @function
+tine_arch_tp:
+        mv      a0, tp
+        ret
+        .size   tine_arch_tp, . - tine_arch_tp
+
+        .global tine_arch_set_tp
+        .type   tine_arch_set_tp, @function
+tine_arch_set_tp:
+        mv      tp, a0
+        li      a0, 0
+        ret
+        .size   tine_arch_set_tp, . - tine_arch_set_tp
+
+        .section .note.GNU-stack, "", @progbits
