@@ -27,7 +27,8 @@ int main(void)
     P("-9223372036854775808", "%lld", LLONG_MIN);
     P("9223372036854775807", "%lld", LLONG_MAX);
     P("18446744073709551615", "%llu", ULLONG_MAX);
-    P("-9223372036854775808", "%ld", (long)LLONG_MIN);
+    P(sizeof(long) == 8 ? "-9223372036854775808" : "-2147483648", "%ld", LONG_MIN);
+    P(sizeof(long) == 8 ? "18446744073709551615" : "4294967295", "%lu", ULONG_MAX);
     P("ffffffffffffffff", "%llx", ULLONG_MAX);
     P("1777777777777777777777", "%llo", ULLONG_MAX);
     P("deadbeef DEADBEEF", "%x %X", 0xdeadbeefu, 0xdeadbeefu);

@@ -15,7 +15,7 @@ static __attribute__((noinline)) int scribble(int depth)
 
 static __attribute__((noinline)) int vfork_and_check(void)
 {
-    volatile long before = 0x1234567887654321L, after = 0x0fedcba987654321L;
+    volatile long long before = 0x1234567887654321LL, after = 0x0fedcba987654321LL;
     int status = -1, pid;
 
     pid = tine_vfork();
@@ -26,7 +26,7 @@ static __attribute__((noinline)) int vfork_and_check(void)
         tine_exit_thread(9);
     }
     CHECK(pid > 0, "vfork returned a pid (%d)", pid);
-    CHECK(before == 0x1234567887654321L && after == 0x0fedcba987654321L,
+    CHECK(before == 0x1234567887654321LL && after == 0x0fedcba987654321LL,
           "the parent's locals are intact after the child's calls");
     if (t_qemu()) {
         CHECK_EQ(shared, 0, "under qemu-user vfork is a fork: the child's write stayed in the child");

@@ -1,0 +1,20 @@
+/*
+ * arch/arm/arch.h — what portable C needs to know about 32-bit ARM (EABI, hard-float).
+ */
+#ifndef TINE_ARCH_H
+#define TINE_ARCH_H
+
+#define TINE_ARCH_NAME        "arm"
+
+/* AAPCS: sp is 8-byte aligned at a public interface. */
+#define TINE_ARCH_STACK_ALIGN 8
+
+/* CLONE_SETTLS's argument: the new TPIDRURO value, the descriptor itself. */
+typedef char tine_arch_tls;
+static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
+{
+    (void)scratch;
+    return (unsigned long)tp;
+}
+
+#endif

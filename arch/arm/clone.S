@@ -1,0 +1,78 @@
+@ arch/arm/clone.S — raw clone, in two shapes.
+@
+@ arm is a CLONE_BACKWARDS architecture (kernel/fork.c): tls before ctid.
+@   clone(flags, stack, ptid, tls, ctid)
+@   svc #0:  r7 = __NR_clone, r0 = flags, r1 = stack, r2 = ptid,
+@            r3 = tls, r4 = ctid;  result in r0.
+@ The child starts with the parent's registers, except r0 = 0 and
+@ sp = stack (or the parent's sp when stack is 0).
+
+#include <asm/unistd.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+
+        .syntax unified
+        .arm
+        .text
+
+@ long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
+@                     unsigned long tls)
+@ C call:  r0 = flags, r1 = stack, r2 = ptid, r3 = ctid, [sp] = tls
+@
+@ We borrow r4 and r7 and pop them back after the call. A child on a new
+@ stack pops from that stack, so our caller's r4 and r7 are copied there
+@ first: both tasks then return to the call site with their registers whole.
+        .global tine_clone_raw
+        .type   tine_clone_raw, %function
+tine_clone_raw:
+        cmp     r1, #0
+        bne     1f
+        tst     r0, #CLONE_VM           @ one stack for two running tasks:
+        movne   r0, #-EINVAL            @   refused, see tine_vfork
+        bxne    lr
+        b       2f
+1:      stmdb   r1!, {r4, r7}           @ what the child will pop
+2:      push    {r4, r7}
+        mov     r4, r3                  @ ctid goes fifth
+        ldr     r3, [sp, #8]            @ tls goes fourth
+        mov     r7, #__NR_clone
+        svc     #0
+        pop     {r4, r7}                @ parent: r0 = child tid or -errno
+        bx      lr                      @ child:  r0 = 0
+        .size   tine_clone_raw, . - tine_clone_raw
+
+@ long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+@                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
+@ C call:  r0 = fn, r1 = arg, r2 = flags, r3 = stack_top,
+@          [sp] = ptid, [sp+4] = ctid, [sp+8] = tls
+@
+@ fn and arg ride in r5 and r6: the child gets a copy of every register.
+        .global tine_arch_clone
+        .type   tine_arch_clone, %function
+tine_arch_clone:
+        push    {r4, r5, r6, r7}        @ the stack arguments are now 16 bytes up
+        mov     r5, r0                  @ fn
+        mov     r6, r1                  @ arg
+        mov     r0, r2                  @ flags
+        bic     r1, r3, #15             @ stack, 16-byte aligned
+        ldr     r2, [sp, #16]           @ ptid
+        ldr     r3, [sp, #24]           @ tls
+        ldr     r4, [sp, #20]           @ ctid
+        mov     r7, #__NR_clone
+        svc     #0
+        cmp     r0, #0
+        beq     1f
+        pop     {r4, r5, r6, r7}        @ parent: r0 = child tid or -errno
+        bx      lr
+
+1:                                      @ child: r0 = 0, sp = stack
+        mov     fp, #0                  @ outermost frame: backtraces stop here
+        mov     lr, #0
+        mov     r0, r6                  @ arg
+        blx     r5                      @ fn(arg)
+        mov     r7, #__NR_exit          @ this thread only, with fn's value in r0
+        svc     #0
+        udf     #0                      @ not reached
+        .size   tine_arch_clone, . - tine_arch_clone
+
+        .section .note.GNU-stack, "", %progbits

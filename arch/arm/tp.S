@@ -1,0 +1,30 @@
+@ arch/arm/tp.S — the thread pointer: the TPIDRURO register (cp15 c13),
+@ which user code can read but only the kernel can write.
+@
+@ void *tine_arch_tp(void)          result: r0, read with mrc p15
+@ long  tine_arch_set_tp(void *tp)  C call: r0 = tp
+@       svc #0: r7 = __ARM_NR_set_tls, r0 = tp;  result in r0
+
+#include <asm/unistd.h>
+
+        .syntax unified
+        .arm
+        .text
+        .global tine_arch_tp
+        .type   tine_arch_tp, %function
+tine_arch_tp:
+        mrc     p15, 0, r0, c13, c0, 3  @ TPIDRURO
+        bx      lr
+        .size   tine_arch_tp, . - tine_arch_tp
+
+        .global tine_arch_set_tp
+        .type   tine_arch_set_tp, %function
+tine_arch_set_tp:
+        push    {r7}
+        ldr     r7, =__ARM_NR_set_tls
+        svc     #0
+        pop     {r7}
+        bx      lr
+        .size   tine_arch_set_tp, . - tine_arch_set_tp
+
+        .section .note.GNU-stack, "", %progbits
