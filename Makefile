@@ -10,7 +10,7 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
 # ---- the ports ---------------------------------------------------------------
 
-PORTS := x86_64 aarch64 riscv64 arm
+PORTS := x86_64 i386 aarch64 riscv64 arm
 
 # The name `uname -m` gives each host, as a port name.
 HOST_ARCH_x86_64 := x86_64
@@ -27,15 +27,18 @@ ASM_x86_64   := nasm
 ASM_aarch64  := gas
 ASM_riscv64  := gas
 ASM_arm      := gas
+ASM_i386     := nasm
 
 # NASM's output format, for the NASM ports.
 NASMFMT_x86_64 := elf64
+NASMFMT_i386   := elf32
 
 # The target triple: clang --target=..., and where Debian puts the cross UAPI headers.
 TRIPLE_x86_64  := x86_64-linux-gnu
 TRIPLE_aarch64 := aarch64-linux-gnu
 TRIPLE_riscv64 := riscv64-linux-gnu
 TRIPLE_arm     := armv7a-linux-gnueabihf
+TRIPLE_i386    := i686-linux-gnu
 
 # The port's UAPI headers: linux/ and asm-generic/ under UAPI, asm/ at UAPI_ASM.
 UAPI_x86_64      := /usr/include
@@ -46,22 +49,27 @@ UAPI_riscv64     := /usr/riscv64-linux-gnu/include
 UAPI_ASM_riscv64 := /usr/riscv64-linux-gnu/include/asm
 UAPI_arm         := /usr/arm-linux-gnueabihf/include
 UAPI_ASM_arm     := /usr/arm-linux-gnueabihf/include/asm
+UAPI_i386        := /usr/i686-linux-gnu/include
+UAPI_ASM_i386    := /usr/i686-linux-gnu/include/asm
 
 # Debian package:probe pairs the port needs beyond the common ones.
 DEPS_x86_64  := nasm:nasm linux-libc-dev:/usr/include/x86_64-linux-gnu/asm/unistd_64.h
 DEPS_aarch64 := linux-libc-dev-arm64-cross:/usr/aarch64-linux-gnu/include/asm/unistd.h
 DEPS_riscv64 := linux-libc-dev-riscv64-cross:/usr/riscv64-linux-gnu/include/asm/unistd.h
 DEPS_arm     := linux-libc-dev-armhf-cross:/usr/arm-linux-gnueabihf/include/asm/unistd.h
+DEPS_i386    := nasm:nasm linux-libc-dev-i386-cross:/usr/i686-linux-gnu/include/asm/unistd_32.h
 
 # The emulator, and the hosts that run the port's binaries natively.
 QEMU_x86_64      := qemu-x86_64
 QEMU_aarch64     := qemu-aarch64
 QEMU_riscv64     := qemu-riscv64
 QEMU_arm         := qemu-arm
+QEMU_i386        := qemu-i386
 NATIVE_ON_x86_64  := x86_64
 NATIVE_ON_aarch64 := aarch64
 NATIVE_ON_riscv64 := riscv64
 NATIVE_ON_arm     := arm
+NATIVE_ON_i386    := i386 x86_64
 
 # Extra compiler flags, and the linker (ld.lld unless it cannot do the port).
 CFLAGS_x86_64  := -m64
@@ -70,15 +78,18 @@ CFLAGS_aarch64 :=
 CFLAGS_riscv64 := -mno-relax
 # arm: ARM (not Thumb) code, hard-float EABI.
 CFLAGS_arm     := -marm -mfloat-abi=hard
+CFLAGS_i386    := -m32
 LD_x86_64      := ld.lld
 LD_aarch64     := ld.lld
 LD_riscv64     := ld.lld
 LD_arm         := ld.lld
+LD_i386        := ld.lld
 # GNU ld's emulation name, used when LD is GNU ld.
 LDEMU_x86_64   := elf_x86_64
 LDEMU_aarch64  := aarch64linux
 LDEMU_riscv64  := elf64lriscv
 LDEMU_arm      := armelf_linux_eabi
+LDEMU_i386     := elf_i386
 
 # ---- variables a user sets ---------------------------------------------------
 

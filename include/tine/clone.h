@@ -21,7 +21,8 @@
  *   here, since parent and child would then run on one stack; use
  *   tine_vfork for that shape.
  * stack != NULL: the child returns to the call site with its stack pointer
- *   at stack, so the caller's locals are out of its reach: from C, use
+ *   at stack, so the caller's frame is out of its reach (its locals, and on
+ *   i386 the argument words the caller pops after the call): from C, use
  *   tine_clone instead.
  */
 long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,

@@ -1,0 +1,37 @@
+/*
+ * arch/i386/arch.h — what portable C needs to know about i386.
+ */
+#ifndef TINE_ARCH_H
+#define TINE_ARCH_H
+
+#include <asm/ldt.h>
+
+#define TINE_ARCH_NAME        "i386"
+
+/* The i386 System V ABI as GCC and Clang use it today: 16-byte aligned at a call. */
+#define TINE_ARCH_STACK_ALIGN 16
+
+/*
+ * On i386, CLONE_SETTLS's argument is not an address but a pointer to a
+ * struct user_desc (set_thread_area's): a segment descriptor whose base is
+ * the new thread's descriptor. The kernel gives every thread its own copy of
+ * the TLS entries of the GDT, so each thread uses the entry number the main
+ * thread was given at start-up (tine_arch_set_tp saves it), with its own base.
+ * The kernel copies the struct during clone, so it may live on our stack.
+ */
+extern unsigned tine_arch_tls_entry;
+typedef struct user_desc tine_arch_tls;
+static inline unsigned long tine_arch_tls_arg(struct user_desc *d, void *tp)
+{
+    *d = (struct user_desc){
+        .entry_number = tine_arch_tls_entry,
+        .base_addr = (unsigned)(unsigned long)tp,
+        .limit = 0xfffff,                   /* 4 GiB in pages: the whole space */
+        .seg_32bit = 1,
+        .limit_in_pages = 1,
+        .useable = 1,
+    };
+    return (unsigned long)d;
+}
+
+#endif
