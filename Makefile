@@ -10,7 +10,7 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
 # ---- the ports ---------------------------------------------------------------
 
-PORTS := x86_64 i386 aarch64 riscv64 arm
+PORTS := x86_64 i386 aarch64 riscv64 arm s390x
 
 # The name `uname -m` gives each host, as a port name.
 HOST_ARCH_x86_64 := x86_64
@@ -28,6 +28,7 @@ ASM_aarch64  := gas
 ASM_riscv64  := gas
 ASM_arm      := gas
 ASM_i386     := nasm
+ASM_s390x    := gas
 
 # NASM's output format, for the NASM ports.
 NASMFMT_x86_64 := elf64
@@ -39,6 +40,7 @@ TRIPLE_aarch64 := aarch64-linux-gnu
 TRIPLE_riscv64 := riscv64-linux-gnu
 TRIPLE_arm     := armv7a-linux-gnueabihf
 TRIPLE_i386    := i686-linux-gnu
+TRIPLE_s390x   := s390x-linux-gnu
 
 # The port's UAPI headers: linux/ and asm-generic/ under UAPI, asm/ at UAPI_ASM.
 UAPI_x86_64      := /usr/include
@@ -51,6 +53,8 @@ UAPI_arm         := /usr/arm-linux-gnueabihf/include
 UAPI_ASM_arm     := /usr/arm-linux-gnueabihf/include/asm
 UAPI_i386        := /usr/i686-linux-gnu/include
 UAPI_ASM_i386    := /usr/i686-linux-gnu/include/asm
+UAPI_s390x       := /usr/s390x-linux-gnu/include
+UAPI_ASM_s390x   := /usr/s390x-linux-gnu/include/asm
 
 # Debian package:probe pairs the port needs beyond the common ones.
 DEPS_x86_64  := nasm:nasm linux-libc-dev:/usr/include/x86_64-linux-gnu/asm/unistd_64.h
@@ -58,6 +62,7 @@ DEPS_aarch64 := linux-libc-dev-arm64-cross:/usr/aarch64-linux-gnu/include/asm/un
 DEPS_riscv64 := linux-libc-dev-riscv64-cross:/usr/riscv64-linux-gnu/include/asm/unistd.h
 DEPS_arm     := linux-libc-dev-armhf-cross:/usr/arm-linux-gnueabihf/include/asm/unistd.h
 DEPS_i386    := nasm:nasm linux-libc-dev-i386-cross:/usr/i686-linux-gnu/include/asm/unistd_32.h
+DEPS_s390x   := linux-libc-dev-s390x-cross:/usr/s390x-linux-gnu/include/asm/unistd.h binutils-s390x-linux-gnu:s390x-linux-gnu-ld
 
 # The emulator, and the hosts that run the port's binaries natively.
 QEMU_x86_64      := qemu-x86_64
@@ -65,11 +70,13 @@ QEMU_aarch64     := qemu-aarch64
 QEMU_riscv64     := qemu-riscv64
 QEMU_arm         := qemu-arm
 QEMU_i386        := qemu-i386
+QEMU_s390x       := qemu-s390x
 NATIVE_ON_x86_64  := x86_64
 NATIVE_ON_aarch64 := aarch64
 NATIVE_ON_riscv64 := riscv64
 NATIVE_ON_arm     := arm
 NATIVE_ON_i386    := i386 x86_64
+NATIVE_ON_s390x   := s390x
 
 # Extra compiler flags, and the linker (ld.lld unless it cannot do the port).
 CFLAGS_x86_64  := -m64
@@ -79,17 +86,21 @@ CFLAGS_riscv64 := -mno-relax
 # arm: ARM (not Thumb) code, hard-float EABI.
 CFLAGS_arm     := -marm -mfloat-abi=hard
 CFLAGS_i386    := -m32
+CFLAGS_s390x   :=
 LD_x86_64      := ld.lld
 LD_aarch64     := ld.lld
 LD_riscv64     := ld.lld
 LD_arm         := ld.lld
 LD_i386        := ld.lld
+# lld 14 has no s390x: GNU ld from binutils-s390x-linux-gnu.
+LD_s390x       := s390x-linux-gnu-ld
 # GNU ld's emulation name, used when LD is GNU ld.
 LDEMU_x86_64   := elf_x86_64
 LDEMU_aarch64  := aarch64linux
 LDEMU_riscv64  := elf64lriscv
 LDEMU_arm      := armelf_linux_eabi
 LDEMU_i386     := elf_i386
+LDEMU_s390x    := elf64_s390
 
 # ---- variables a user sets ---------------------------------------------------
 
@@ -269,8 +280,13 @@ CHECK_PORTS := $(if $(filter command line environment,$(origin ARCH)),$(ARCH),$(
 check:
 	$(Q)sh $(TOP)/mk/check.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(CHECK_PORTS)" "$(MAKE)" "$(CC)"
 
-demo: $(EXAMPLE_BINS)
-	$(Q)sh $(TOP)/mk/demo.sh $(B) $(QEMU_$(ARCH)) $(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),native)
+# The examples of every port: natively where this host runs them, and under
+# each port's qemu-user.
+DEMO_PORTS := $(CHECK_PORTS)
+demo:
+	$(Q)for p in $(DEMO_PORTS); do $(MAKE) -s ARCH=$$p examples || exit 1; done
+	$(Q)sh $(TOP)/mk/demo.sh "$(abspath $(O))" \
+	    $(foreach p,$(DEMO_PORTS),$(p):$(QEMU_$(p)):$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(p))),native,-))
 
 size: $(EXAMPLE_BINS)
 	$(Q)for e in $(EXAMPLE_BINS); do \

@@ -1,27 +1,41 @@
 #!/bin/sh
-# mk/demo.sh BUILD-DIR QEMU [native] — `make demo`: the examples, in order,
-# each with what to watch for, run natively (when this host can) and under
-# qemu-user.
+# mk/demo.sh OUT PORT:QEMU:NATIVE... — `make demo`: the examples, in order,
+# each with what to watch for, run natively where this host can and under
+# every port's qemu-user.
 set -u
-b=$1 qemu=$2 native=${3:-}
+out=$1; shift
 status=0
 
-show() {    # name, then the lines to explain it
+run() {     # name port how
+    if [ "$3" = native ]; then "$out/$2/examples/$1"; else "$3" "$out/$2/examples/$1"; fi
+}
+
+show() {    # name, then the lines that explain it
     name=$1; shift
     echo
     echo "=== $name ==="
     for line in "$@"; do echo "  $line"; done
-    for how in ${native:+native} qemu; do
-        echo "--- $name, $how:"
-        if [ "$how" = qemu ]; then "$qemu" "$b/examples/$name"; else "$b/examples/$name"; fi
-        rc=$?
-        [ "$rc" = 0 ] || { echo "!!! $name exited with $rc"; status=1; }
+    first=1
+    for spec in $ports; do
+        port=${spec%%:*} rest=${spec#*:} qemu=${rest%%:*} native=${rest#*:}
+        for how in $([ "$native" = native ] && echo native) "$qemu"; do
+            if [ $first = 1 ] || [ "$name" = clone-count ]; then
+                echo "--- $name on $port, $how:"
+                run "$name" "$port" "$how" 2>&1 | sed 's/^/    /'
+            else                # the rest: one line each, the output's last
+                printf -- '--- %-8s %-13s %s\n' "$port" "$how" "$(run "$name" "$port" "$how" 2>&1 | tail -1)"
+            fi
+            rc=$(run "$name" "$port" "$how" >/dev/null 2>&1; echo $?)
+            [ "$rc" = 0 ] || { echo "!!! $name on $port ($how) exited with $rc"; status=1; }
+            first=0
+        done
     done
 }
+ports="$*"
 
 show hello \
     "The smallest tine program: one write system call, no libc, no loader." \
-    "Its stripped size is printed by 'make size'."
+    "'make size' prints its stripped size."
 show fork \
     "fork returns twice. The parent is told the child's real pid; the child" \
     "asks the kernel for its own pid and gets the same number."
@@ -30,7 +44,8 @@ show clone-count \
     "Without CLONE_VM the parent's count stays 0; with it, the count is shared." \
     "Under qemu-user, CLONE_VM without the thread flags is refused (EINVAL)."
 show threads \
-    "Four threads: one pid, four tids, one shared total, joined by futex."
+    "Four threads: one pid, four tids, one shared total, joined by futex." \
+    "The same source on every architecture, natively and under qemu-user."
 echo
-[ $status = 0 ] && echo "demo: every example ran." || echo "demo: some examples failed (see !!! above)."
+[ $status = 0 ] && echo "demo: every example ran on every port." || echo "demo: some examples failed (see !!! above)."
 exit $status

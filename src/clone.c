@@ -12,3 +12,11 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
         return -EINVAL;
     return tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);
 }
+
+_Static_assert(sizeof(tine_arch_tls) <= sizeof(struct tine_clone_tls),
+               "struct tine_clone_tls holds this port's CLONE_SETTLS argument");
+
+unsigned long tine_clone_tls(void *tp, struct tine_clone_tls *scratch)
+{
+    return tine_arch_tls_arg((tine_arch_tls *)scratch, tp);
+}

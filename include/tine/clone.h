@@ -37,4 +37,15 @@ long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
 long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
                 void *stack_top, int *ptid, int *ctid, unsigned long tls);
 
+/*
+ * The tls argument that makes a CLONE_SETTLS child's thread pointer equal
+ * tp (what tine_thread_self() then returns in the child). On most ports
+ * that is tp itself; on i386 the kernel wants a struct user_desc, built in
+ * *scratch, which must live until clone returns.
+ * On x86 the thread pointer is read back through its first word, which must
+ * hold tp itself (as a tine_thread's does).
+ */
+struct tine_clone_tls { unsigned long words[4]; };
+unsigned long tine_clone_tls(void *tp, struct tine_clone_tls *scratch);
+
 #endif

@@ -1,0 +1,23 @@
+/*
+ * arch/s390x/arch.h — what portable C needs to know about s390x.
+ */
+#ifndef TINE_ARCH_H
+#define TINE_ARCH_H
+
+#define TINE_ARCH_NAME        "s390x"
+
+/* s390x ELF ABI: the stack pointer is 8-byte aligned. */
+#define TINE_ARCH_STACK_ALIGN 8
+
+/* s390x's mmap is the old one: its one argument points at the six (no mmap2). */
+#define TINE_ARCH_MMAP_STRUCT 1
+
+/* CLONE_SETTLS's argument: the new access registers a0:a1, the descriptor itself. */
+typedef char tine_arch_tls;
+static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
+{
+    (void)scratch;
+    return (unsigned long)tp;
+}
+
+#endif

@@ -1,0 +1,77 @@
+# arch/s390x/clone.S — raw clone, in two shapes.
+#
+# s390x is the CLONE_BACKWARDS2 architecture (kernel/fork.c): the stack
+# comes before the flags.
+#   clone(stack, flags, ptid, ctid, tls)
+#   svc:  nr = __NR_clone, r2 = stack, r3 = flags, r4 = ptid,
+#         r5 = ctid, r6 = tls;  result in r2.
+# The child starts with the parent's registers, except r2 = 0 and
+# r15 = stack (or the parent's r15 when stack is 0).
+
+#include <asm/unistd.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+
+        .text
+
+# long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
+#                     unsigned long tls)
+# C call:  r2 = flags, r3 = stack, r4 = ptid, r5 = ctid, r6 = tls
+#
+# The return address is in r14, a register, so both tasks return to the
+# call site. With a stack, the child's r15 is stack - 160: the register
+# save area the ABI says every frame provides to the functions it calls.
+        .global tine_clone_raw
+        .type   tine_clone_raw, @function
+tine_clone_raw:
+        ltgr    %r3, %r3
+        jnz     1f
+        tmll    %r2, CLONE_VM           # one stack for two running tasks:
+        jnz     2f                      #   refused, see tine_vfork
+        j       3f
+1:      aghi    %r3, -160               # the save area of the child's first callee
+3:      lgr     %r0, %r2                # flags and stack trade places
+        lgr     %r2, %r3                # stack first
+        lgr     %r3, %r0                # flags second; ptid, ctid, tls stay in r4-r6
+        svc     __NR_clone
+        br      %r14                    # parent: r2 = child tid or -errno
+                                        # child:  r2 = 0
+2:      lghi    %r2, -EINVAL
+        br      %r14
+        .size   tine_clone_raw, . - tine_clone_raw
+
+# long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+#                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
+# C call:  r2 = fn, r3 = arg, r4 = flags, r5 = stack_top, r6 = ptid,
+#          160(r15) = ctid, 168(r15) = tls
+#
+# fn and arg ride in r1 and r0: the child gets a copy of every register,
+# and the svc names its number in the instruction, leaving r1 free.
+        .global tine_arch_clone
+        .type   tine_arch_clone, @function
+tine_arch_clone:
+        stg     %r6, 48(%r15)           # r6 is our caller's: save it
+        lgr     %r1, %r2                # fn
+        lgr     %r0, %r3                # arg
+        lgr     %r2, %r5                # stack ...
+        nill    %r2, 0xfff8             # ... 8-byte aligned
+        aghi    %r2, -160               # ... with the first callee's save area
+        lgr     %r3, %r4                # flags
+        lgr     %r4, %r6                # ptid
+        lg      %r5, 160(%r15)          # ctid
+        lg      %r6, 168(%r15)          # tls
+        svc     __NR_clone
+        ltgr    %r2, %r2
+        jz      1f
+        lg      %r6, 48(%r15)
+        br      %r14                    # parent: r2 = child tid or -errno
+
+1:                                      # child: r2 = 0, r15 = stack
+        xc      0(8, %r15), 0(%r15)     # back chain 0: outermost frame
+        lgr     %r2, %r0                # arg
+        basr    %r14, %r1               # fn(arg)
+        svc     __NR_exit               # this thread only, with fn's value in r2
+        .long   0                       # not reached
+        .size   tine_arch_clone, . - tine_arch_clone
+
+        .section .note.GNU-stack, "", @progbits

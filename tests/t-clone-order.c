@@ -1,0 +1,51 @@
+/*
+ * t-clone-order: pins each port's raw clone argument order. A thread-shaped
+ * clone with PARENT_SETTID, CHILD_SETTID, CHILD_CLEARTID and SETTLS, each
+ * given a distinct address: ptid must hold the tid in the parent, ctid the
+ * tid in the child and 0 after it exits, and the child's thread pointer
+ * must be the one asked for. A port that swaps two arguments fails here
+ * (every wait is bounded), it does not hang.
+ */
+#include "t.h"
+
+static int ptid, ctid = -1;
+static void *fake_tp[8];                /* word 0 points at itself, as x86 reads it */
+static void *seen_tp;
+static int seen_ctid, seen_tid, done;
+
+static int child(void *arg)
+{
+    (void)arg;
+    seen_tp = tine_thread_self();
+    seen_ctid = __atomic_load_n(&ctid, __ATOMIC_ACQUIRE);
+    seen_tid = tine_gettid();
+    __atomic_store_n(&done, 1, __ATOMIC_RELEASE);
+    return 0;
+}
+
+int main(void)
+{
+    struct tine_clone_tls scratch;
+    struct tine_stack st;
+    long tid;
+
+    t_qemu();
+    fake_tp[0] = fake_tp;
+    CHECK_EQ(tine_stack_map(&st, 16 * 1024, 0), 0, "map a stack");
+    tid = tine_clone(child, 0, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+                     CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
+                     CLONE_CHILD_CLEARTID, tine_stack_top(&st), &ptid, &ctid,
+                     tine_clone_tls(fake_tp, &scratch));
+    CHECK(tid > 0, "the thread-shaped clone with all four TID/TLS flags started (%ld)", tid);
+    CHECK_EQ(ptid, tid, "ptid holds the child's tid in the parent");
+    CHECK(t_wait_word(&done, 1, 5000), "the child ran");
+    CHECK_EQ(seen_tid, tid, "the child is the thread clone announced");
+    CHECK_EQ(seen_ctid, tid, "ctid held the child's tid when it started");
+    CHECK(seen_tp == (void *)fake_tp, "the child's thread pointer is the TLS value asked for (%p, want %p)",
+          seen_tp, (void *)fake_tp);
+    CHECK(t_wait_word(&ctid, 0, 5000), "ctid was cleared when the child exited");
+    CHECK(fake_tp[0] == (void *)fake_tp, "nothing wrote over the TLS block");
+    CHECK(tine_thread_self() != (tine_thread *)(void *)fake_tp, "the parent's thread pointer is its own");
+    tine_stack_unmap(&st);
+    return t_done();
+}
