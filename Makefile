@@ -288,10 +288,13 @@ demo:
 	$(Q)sh $(TOP)/mk/demo.sh "$(abspath $(O))" \
 	    $(foreach p,$(DEMO_PORTS),$(p):$(QEMU_$(p)):$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(p))),native,-))
 
-size: $(EXAMPLE_BINS)
-	$(Q)for e in $(EXAMPLE_BINS); do \
-	    llvm-strip -o $$e.stripped $$e && \
-	    printf '%-24s %6d bytes stripped\n' $$(basename $$e) $$(wc -c < $$e.stripped); done
+# Stripped sizes of the examples, one column per port.
+size:
+	$(Q)for p in $(DEMO_PORTS); do $(MAKE) -s ARCH=$$p examples || exit 1; done
+	$(Q)printf '%-14s' 'bytes'; for p in $(DEMO_PORTS); do printf '%9s' $$p; done; echo
+	$(Q)for e in $(EXAMPLES); do printf '%-14s' $$e; \
+	    for p in $(DEMO_PORTS); do f=$(abspath $(O))/$$p/examples/$$e; \
+	        llvm-strip -o $$f.stripped $$f && printf '%9d' $$(wc -c < $$f.stripped); done; echo; done
 
 # Prints a port's facts from the tables: used by mk/check.sh.
 facts:
