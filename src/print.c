@@ -58,11 +58,8 @@ static void pad(struct sink *s, char c, int n)
         put(s, run, n < (int)sizeof run ? (size_t)n : sizeof run);
 }
 
-/*
- * n /= base, returning the remainder, with no division instruction: 32-bit
- * ports would otherwise call libgcc's 64-bit division, and some ARM cores
- * have no divide at all. Powers of two shift; 10 takes 64 shift-subtract steps.
- */
+/* n /= base, returning the remainder, with no divide instruction (32-bit ports would call
+ * libgcc, some ARM cores have none): 8 and 16 shift; 10 takes 64 shift-subtract steps. */
 static unsigned divmod(unsigned long long *n, unsigned base)
 {
     unsigned long long q = 0;
