@@ -19,13 +19,14 @@ show() {    # name, then the lines that explain it
     for spec in $ports; do
         port=${spec%%:*} rest=${spec#*:} qemu=${rest%%:*} native=${rest#*:}
         for how in $([ "$native" = native ] && echo native) "$qemu"; do
+            text=$(run "$name" "$port" "$how" 2>&1)
+            rc=$?
             if [ $first = 1 ] || [ "$name" = clone-count ]; then
                 echo "--- $name on $port, $how:"
-                run "$name" "$port" "$how" 2>&1 | sed 's/^/    /'
+                printf '%s\n' "$text" | sed 's/^/    /'
             else                # the rest: one line each, the output's last
-                printf -- '--- %-8s %-13s %s\n' "$port" "$how" "$(run "$name" "$port" "$how" 2>&1 | tail -1)"
+                printf -- '--- %-8s %-13s %s\n' "$port" "$how" "$(printf '%s\n' "$text" | tail -1)"
             fi
-            rc=$(run "$name" "$port" "$how" >/dev/null 2>&1; echo $?)
             [ "$rc" = 0 ] || { echo "!!! $name on $port ($how) exited with $rc"; status=1; }
             first=0
         done
