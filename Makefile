@@ -164,10 +164,10 @@ endif
 # What every translation unit for this port gets, tine's or the user's:
 # no libc headers (only the compiler's, the kernel's UAPI and tine's), no
 # position independence, no unwind tables, one section per function so the
-# linker can drop what is unused, and no stack protector yet.
+# linker can drop what is unused, and the stack protector (src/ssp.c).
 TINE_CFLAGS := $(CC_TARGET) $(CFLAGS_$(ARCH)) -nostdinc -isystem $(CCINC) \
                -isystem $(B)/uapi -isystem $(TOP)/include \
-               -fno-pie -fno-pic -fno-stack-protector \
+               -fno-pie -fno-pic -fstack-protector-strong \
                -fno-asynchronous-unwind-tables -fno-unwind-tables \
                -ffunction-sections -fdata-sections
 TINE_LDFLAGS := -static -nostdlib -T $(TOP)/linker.ld --gc-sections \
@@ -175,7 +175,8 @@ TINE_LDFLAGS := -static -nostdlib -T $(TOP)/linker.ld --gc-sections \
                 $(if $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(PORT_LD))),-m $(LDEMU_$(ARCH)) -z noseparate-code,--no-rosegment)
 
 CFLAGS ?= -Os
-LIB_CFLAGS := $(TINE_CFLAGS) -std=gnu11 $(CFLAGS) -Wall -Wextra -ffreestanding \
+# libtine itself has no stack protector: start-up runs before the canary is set.
+LIB_CFLAGS := $(TINE_CFLAGS) -fno-stack-protector -std=gnu11 $(CFLAGS) -Wall -Wextra -ffreestanding \
               $(CC_LIBFLAGS_$(CC_KIND)) -I$(TOP)/arch/$(ARCH) -I$(B)/gen
 
 # ---- the build ---------------------------------------------------------------

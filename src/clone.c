@@ -10,6 +10,7 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
 {
     if (!fn || !stack_top)
         return -EINVAL;
+    __tine_watch_start();       /* a new stack can overflow: have it named */
     return tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);
 }
 

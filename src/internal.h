@@ -21,12 +21,59 @@ void *tine_arch_tp(void);
 long  tine_arch_set_tp(void *tp);
 
 /*
+ * A thread's descriptor: the thread pointer points at it. Word offsets
+ * matter: word 0 is read through the thread pointer by tine_arch_tp
+ * (x86_64: mov rax, [fs:0]); word 5 is where compilers look for the
+ * stack-protector canary on the ports that keep it per thread (%fs:0x28 on
+ * x86_64, %gs:0x14 on i386, tp + 0x28 on s390x).
+ */
+struct tine_thread {
+    struct tine_thread *self;       /* word 0: the thread pointer's target */
+    int  (*fn)(void *);             /* word 1 */
+    void  *arg;                     /* word 2 */
+    void  *reserved[2];             /* words 3-4 */
+    unsigned long canary;           /* word 5 */
+    struct tine_stack stack;        /* the whole mapping this descriptor lives in */
+    size_t stack_size;              /* of it, the bytes the thread's frames may use */
+    size_t *peak;                   /* non-NULL: the stack is painted; join stores its peak here */
+    int    tid;                     /* CLONE_PARENT_SETTID: set before clone returns */
+    int    alive;                   /* CLONE_CHILD_CLEARTID: the kernel zeroes it and wakes us */
+    int    ret;                     /* fn's return value, or tine_thread_exit's */
+};
+
+/* The main thread's descriptor (self.c). */
+extern struct tine_thread __tine_main TINE_HIDDEN;
+
+/*
  * Optional parts: start-up and fork call these only when the program links
  * the part that defines them (weak references resolve to 0 otherwise), so a
  * program that never touches threads carries none of their code.
  */
-void __tine_thread_init(void) __attribute__((weak));      /* main's descriptor */
-void __tine_thread_atfork(void) __attribute__((weak));    /* a new process's descriptor */
+void __tine_ssp_init(void) __attribute__((weak));         /* the canary, from AT_RANDOM (ssp.c) */
+void __tine_self_init(void) __attribute__((weak));        /* main's descriptor, the thread pointer (self.c) */
+void __tine_self_atfork(void) __attribute__((weak));      /* a new process's tid (self.c) */
+
+/*
+ * The overflow handler (overflow.c). tine_clone calls __tine_watch_start,
+ * which links it into every program that spawns; start-up calls it through
+ * a weak reference (#pragma weak in start.c), so that it is installed
+ * before main in those programs and absent from all others.
+ */
+int    __tine_watch_start(void) TINE_HIDDEN;
+size_t __tine_altstack_size(void) TINE_HIDDEN;   /* a thread's alternate stack, in bytes */
+#ifdef TINE_ARCH_SIGRETURN
+void   tine_arch_sigreturn(void);                 /* the SA_RESTORER trampoline */
+#endif
+
+/* Signals (signal.c): a handler on the alternate stack (0: SIG_DFL), and raise. */
+struct siginfo;
+typedef void (*tine_sighandler)(int, struct siginfo *, void *);
+long __tine_sigaction(int sig, tine_sighandler h) TINE_HIDDEN;
+void __tine_raise(int sig) TINE_HIDDEN;
+
+/* Painting and measuring [lo, hi) (stack.c). */
+void   __tine_paint(char *lo, char *hi) TINE_HIDDEN;
+size_t __tine_peak(const char *lo, const char *hi) TINE_HIDDEN;
 
 /* The stack cache shared by threads and spawned processes (stack.c). */
 int  __tine_stack_get(struct tine_stack *s, size_t size, size_t guard) TINE_HIDDEN;

@@ -15,28 +15,35 @@ static __u64 widen(unsigned long v)
     return v == (unsigned long)RLIM_INFINITY ? (__u64)-1 : v;
 }
 
-int tine_getrlimit(int resource, struct rlimit *r)
+/*
+ * prlimit64 sets the new limit and returns the old one in one call; the
+ * kernel refuses soft > hard with -EINVAL, and raising the hard limit
+ * without CAP_SYS_RESOURCE with -EPERM.
+ */
+int tine_prlimit(int pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit)
 {
-    struct rlimit64 k;
+    struct rlimit64 n, o;
     int e;
 
-    if (!r)
-        return -EINVAL;
-    e = (int)tine_syscall4(__NR_prlimit64, 0, resource, 0, (long)&k);
-    if (e < 0)
-        return e;
-    r->rlim_cur = narrow(k.rlim_cur);
-    r->rlim_max = narrow(k.rlim_max);
-    return 0;
+    if (new_limit) {
+        n.rlim_cur = widen(new_limit->rlim_cur);
+        n.rlim_max = widen(new_limit->rlim_max);
+    }
+    e = (int)tine_syscall4(__NR_prlimit64, pid, resource,
+                           new_limit ? (long)&n : 0, old_limit ? (long)&o : 0);
+    if (e == 0 && old_limit) {
+        old_limit->rlim_cur = narrow(o.rlim_cur);
+        old_limit->rlim_max = narrow(o.rlim_max);
+    }
+    return e;
+}
+
+int tine_getrlimit(int resource, struct rlimit *r)
+{
+    return r ? tine_prlimit(0, resource, 0, r) : -EINVAL;
 }
 
 int tine_setrlimit(int resource, const struct rlimit *r)
 {
-    struct rlimit64 k;
-
-    if (!r)
-        return -EINVAL;
-    k.rlim_cur = widen(r->rlim_cur);
-    k.rlim_max = widen(r->rlim_max);
-    return (int)tine_syscall4(__NR_prlimit64, 0, resource, (long)&k, 0);
+    return r ? tine_prlimit(0, resource, r, 0) : -EINVAL;
 }

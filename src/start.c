@@ -8,6 +8,8 @@ unsigned long  *__tine_auxv;
 
 int main(int argc, char **argv, char **envp);
 
+#pragma weak __tine_watch_start     /* present only when tine_clone is linked */
+
 /*
  * sp points at what the kernel put on the stack at exec: argc, argv[],
  * NULL, envp[], NULL, then the auxiliary vector (type, value) pairs.
@@ -25,7 +27,11 @@ _Noreturn void __tine_start_c(long *sp)
         p++;
     __tine_environ = envp;
     __tine_auxv = (unsigned long *)(p + 1);
-    if (__tine_thread_init)
-        __tine_thread_init();
+    if (__tine_ssp_init)        /* before any protected frame: main's is the first */
+        __tine_ssp_init();
+    if (__tine_self_init)
+        __tine_self_init();
+    if (__tine_watch_start)     /* linked by tine_clone, so by every spawn */
+        __tine_watch_start();
     tine_exit(main(argc, argv, envp));
 }

@@ -34,4 +34,7 @@ static inline unsigned long tine_arch_tls_arg(struct user_desc *d, void *tp)
     return (unsigned long)d;
 }
 
+/* rt_sigaction gets SA_RESTORER and tine_arch_sigreturn (sigreturn.asm). */
+#define TINE_ARCH_SIGRETURN 1
+
 #endif

@@ -21,4 +21,7 @@ static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
     return (unsigned long)tp;
 }
 
+/* rt_sigaction gets SA_RESTORER and tine_arch_sigreturn (sigreturn.asm). */
+#define TINE_ARCH_SIGRETURN 1
+
 #endif

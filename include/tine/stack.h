@@ -7,7 +7,19 @@
  *      | guard (no access) | stack (read/write, grows down) |
  *
  * A thread that runs off the bottom faults in the guard instead of silently
- * writing over whatever lay below.
+ * writing over whatever lay below, and tine names the fault on stderr in
+ * one line before the process dies by SIGSEGV as it would anyway:
+ *
+ *   tine: stack overflow in thread 4242: 8 KiB stack exhausted (fault at 0x7f..., guard page)
+ *
+ * The handler that prints it runs on an alternate signal stack (an
+ * overflowed stack has no room for a signal frame) and is linked in by
+ * tine_clone, so by every thread and tine_spawn; a program that only forks
+ * or spawns nothing carries none of it unless it calls tine_stack_watch().
+ * It knows three kinds of stack: a tine thread's, any stack from
+ * tine_stack_map (a PROT_NONE guard right below a writable mapping), and the
+ * main thread's at its RLIMIT_STACK. Any other SIGSEGV keeps its default
+ * action and gets no message.
  */
 #ifndef TINE_STACK_H
 #define TINE_STACK_H
@@ -41,6 +53,25 @@ void  tine_stack_unmap(struct tine_stack *s);
 
 /* The initial stack pointer: the top, aligned for this architecture's ABI. */
 void *tine_stack_top(const struct tine_stack *s);
+
+/*
+ * Painting: fill the stack with a pattern, let it run, then find the lowest
+ * word that changed. tine_stack_peak returns the bytes used below the top
+ * at the worst moment; on a stack never painted it says the whole size.
+ * A thread can be painted for you: see stack_peak in <tine/thread.h>.
+ */
+void   tine_stack_paint(const struct tine_stack *s);
+size_t tine_stack_peak(const struct tine_stack *s);
+
+/*
+ * Installs the overflow handler now, and gives the calling thread an
+ * alternate signal stack if it has none (mapped, sized from AT_MINSIGSTKSZ).
+ * Start-up does this for every program that links tine_clone. Call it
+ * first thing in a tine_clone child made with CLONE_VM, which the kernel
+ * starts without an alternate stack (that one is not unmapped when the
+ * child exits: a page or two per such child). 0 or -errno.
+ */
+int   tine_stack_watch(void);
 
 /*
  * Joined threads' stacks (up to 8, of at most 1 MiB each) stay mapped for the

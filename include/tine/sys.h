@@ -34,6 +34,9 @@ int   tine_tgkill(int tgid, int tid, int sig);
 int   tine_execve(const char *path, char *const argv[], char *const envp[]);
 int   tine_getrlimit(int resource, struct rlimit *r);        /* prlimit64(0, ...) */
 int   tine_setrlimit(int resource, const struct rlimit *r);
+int   tine_prlimit(int pid, int resource,                    /* another process's (0 = this one): */
+                   const struct rlimit *new_limit,           /*   sets new_limit unless NULL,     */
+                   struct rlimit *old_limit);                /*   stores the old one unless NULL  */
 int   tine_sched_yield(void);
 int   tine_nanosleep(long sec, long nsec);                   /* -EINVAL for nsec outside [0, 1e9) */
 const char   *tine_getenv(const char *name);                 /* NULL when unset */

@@ -2,10 +2,11 @@
  * <tine/thread.h> — thread-like spawning: shared memory, files, signal
  * handlers and thread group.
  *
- * Each thread runs on a stack tine maps for it, with a guard page below and
- * its descriptor (struct tine_thread, found through the thread pointer) at
- * the top. Joining frees the stack, or keeps it in a small cache for the
- * next spawn.
+ * Each thread runs on a stack tine maps for it, with a guard page below and,
+ * above it, an alternate signal stack and its descriptor (struct
+ * tine_thread, found through the thread pointer). Running off the bottom is
+ * named on stderr, not silent (see <tine/stack.h>). Joining frees the
+ * stack, or keeps it in a small cache for the next spawn.
  */
 #ifndef TINE_THREAD_H
 #define TINE_THREAD_H
@@ -17,6 +18,8 @@ typedef struct tine_thread tine_thread;
 struct tine_thread_opts {
     size_t stack_size;          /* 0 = TINE_STACK_DEFAULT (64 KiB); below TINE_STACK_MIN: -EINVAL */
     size_t guard_size;          /* 0 = one page; rounded up to whole pages */
+    size_t *stack_peak;         /* non-NULL: the stack is painted before the thread starts, and
+                                   tine_thread_join stores the most bytes it ever used here */
 };
 
 /* Starts fn(arg) in a new thread and stores its handle in *t. opts may be NULL. */

@@ -1,0 +1,223 @@
+/*
+ * src/overflow.c — a stack overflow is named, never silent.
+ *
+ * A thread that runs off its stack faults in the guard below it. The kernel
+ * must then push a signal frame, which it cannot do on the stack that just
+ * overflowed, so tine gives every thread an alternate signal stack and
+ * handles SIGSEGV there with SA_ONSTACK. The handler decides from the fault
+ * address alone, reading /proc/self/maps (open, read, close: all
+ * async-signal-safe), whether the fault was an overflow:
+ *
+ *   - the address is in a PROT_NONE mapping right below a writable one
+ *     (a tine thread's or tine_stack_map's guard, or qemu-user's guard
+ *     below the main stack), or
+ *   - it is unmapped and at most the kernel's stack guard gap (1 MiB by
+ *     default) below the main thread's [stack], which cannot grow past
+ *     RLIMIT_STACK.
+ *
+ * If so it writes one line to stderr. Either way it then restores SIGSEGV's
+ * default action and returns: the faulting instruction runs again, faults
+ * again, and the process dies by SIGSEGV exactly as it would have without
+ * tine (core dump included). A SIGSEGV sent by kill() is raised again.
+ */
+#include "internal.h"
+#include <linux/auxvec.h>
+#include <linux/signal.h>
+
+/*
+ * What the handler itself needs on top of the kernel's signal frame: its
+ * buffers (~400 bytes) and frames. `make stack-report` prints the static
+ * worst case of __tine_overflow_handler on every port; this must stay above it.
+ */
+#define HANDLER_BYTES 1024
+
+static int watching;
+
+size_t __tine_altstack_size(void)
+{
+    size_t min = tine_getauxval(AT_MINSIGSTKSZ);   /* x86 and arm64 kernels tell */
+
+    return (min > MINSIGSTKSZ ? min : MINSIGSTKSZ) + HANDLER_BYTES;
+}
+
+/* ---- the handler: only syscalls and its own stack ---------------------------- */
+
+struct region { unsigned long lo, hi; char perms[4]; int stack; };
+
+static const char *hex(const char *p, unsigned long *v)
+{
+    unsigned long n = 0;
+
+    for (;; p++) {
+        unsigned d = (unsigned)(*p - '0') < 10 ? (unsigned)(*p - '0')
+                   : (unsigned)(*p - 'a') < 6 ? (unsigned)(*p - 'a' + 10) : 16;
+        if (d == 16)
+            break;
+        n = n << 4 | d;
+    }
+    *v = n;
+    return p;
+}
+
+/* "lo-hi perms offset dev inode path": the fields the handler needs. */
+static void parse(const char *line, struct region *r)
+{
+    const char *p = hex(hex(line, &r->lo) + 1, &r->hi) + 1;
+
+    for (int i = 0; i < 4; i++)
+        r->perms[i] = p[i] ? p[i] : '-';
+    r->stack = 0;
+    for (; *p; p++)
+        if (p[0] == '[' && p[1] == 's' && p[2] == 't' && p[3] == 'a' && p[4] == 'c' && p[5] == 'k')
+            r->stack = 1;
+}
+
+/* A stack's size; the main thread's is RLIMIT_STACK when that is finite. */
+static size_t main_size(const struct region *r)
+{
+    struct rlimit64 l;
+
+    if (r->stack && tine_syscall4(__NR_prlimit64, 0, RLIMIT_STACK, 0, (long)&l) == 0 &&
+        l.rlim_cur != (__u64)-1)
+        return (size_t)l.rlim_cur;
+    return r->hi - r->lo;
+}
+
+/*
+ * The size of the stack whose guard `a` is in, or 0 if `a` is not in one.
+ * Walks /proc/self/maps in order of address, one line at a time.
+ */
+static size_t overflowed(unsigned long a)
+{
+    char buf[256], line[112];
+    struct region cur, guard = { 0, 0, "", 0 };
+    size_t n = 0, size = 0;
+    long got = 0, i = 0;
+    int fd = (int)tine_syscall4(__NR_openat, AT_FDCWD, (long)"/proc/self/maps", O_RDONLY, 0);
+
+    if (fd < 0)
+        return 0;
+    for (;;) {
+        if (i == got) {
+            got = tine_syscall3(__NR_read, fd, (long)buf, sizeof buf);
+            i = 0;
+            if (got <= 0)
+                break;
+        }
+        if (buf[i] != '\n') {
+            if (n < sizeof line - 1)
+                line[n++] = buf[i];
+            i++;
+            continue;
+        }
+        i++;
+        line[n] = 0;
+        n = 0;
+        parse(line, &cur);
+        if (guard.hi) {                            /* the mapping above a guard */
+            if (cur.lo == guard.hi && cur.perms[1] == 'w')
+                size = main_size(&cur);
+            break;
+        }
+        if (a >= cur.lo && a < cur.hi) {
+            if (cur.perms[0] != '-' || cur.perms[1] != '-' || cur.perms[2] != '-')
+                break;                             /* an accessible mapping: not a guard */
+            guard = cur;
+            continue;
+        }
+        if (a < cur.lo) {                          /* in the hole below cur: the main */
+            if (cur.stack && cur.lo - a <= (1UL << 20) + 65536)   /* stack, at its limit */
+                size = main_size(&cur);
+            break;
+        }
+    }
+    tine_syscall1(__NR_close, fd);
+    /* A tine thread knows its own stack's size, without the descriptor above it. */
+    if (size && guard.hi && &__tine_self_init) {
+        struct tine_thread *t = tine_arch_tp();
+        if (t && t->self == t && (unsigned long)t->stack.low == guard.lo)
+            size = t->stack_size;
+    }
+    return size;
+}
+
+static char *dec(char *p, unsigned long v)
+{
+    char t[24];
+    int n = 0;
+
+    do
+        t[n++] = (char)('0' + v % 10);
+    while (v /= 10);
+    while (n)
+        *p++ = t[--n];
+    return p;
+}
+
+static char *str(char *p, const char *s)
+{
+    while (*s)
+        *p++ = *s++;
+    return p;
+}
+
+static int reported;
+
+TINE_HIDDEN void __tine_overflow_handler(int sig, struct siginfo *si, void *uc)
+{
+    unsigned long a = (unsigned long)si->si_addr;
+    size_t size = si->si_code > 0 ? overflowed(a) : 0;    /* > 0: the kernel's own fault */
+    char msg[128], *p = msg;
+
+    (void)uc;
+    if (size && !__atomic_exchange_n(&reported, 1, __ATOMIC_RELAXED)) {
+        p = str(p, "tine: stack overflow in thread ");
+        p = dec(p, (unsigned long)tine_syscall0(__NR_gettid));
+        p = str(p, ": ");
+        p = dec(p, size / 1024);
+        p = str(p, " KiB stack exhausted (fault at 0x");
+        for (int s = (int)(8 * sizeof a) - 4; s >= 0; s -= 4)
+            if (a >> s || s == 0)
+                *p++ = "0123456789abcdef"[a >> s & 15];
+        p = str(p, ", guard page)\n");
+        tine_syscall3(__NR_write, 2, (long)msg, p - msg);
+    }
+    __tine_sigaction(SIGSEGV, 0);
+    if (si->si_code <= 0)                          /* sent, not faulted: send it again */
+        __tine_raise(sig);
+}
+
+/* ---- installing it ---------------------------------------------------------- */
+
+int tine_stack_watch(void)
+{
+    stack_t ss;
+    size_t size;
+    void *p;
+    long e;
+
+    e = __tine_sigaction(SIGSEGV, __tine_overflow_handler);
+    if (e < 0)
+        return (int)e;
+    __atomic_store_n(&watching, 1, __ATOMIC_RELAXED);
+    e = tine_syscall2(__NR_sigaltstack, 0, (long)&ss);
+    if (e < 0)
+        return (int)e;
+    if (!(ss.ss_flags & SS_DISABLE))
+        return 0;                                  /* this thread has one already */
+    size = tine_round_up(__tine_altstack_size(), tine_page_size());
+    p = tine_mmap(0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (tine_is_err(p))
+        return tine_ptr_err(p);
+    ss = (stack_t){ .ss_sp = p, .ss_flags = 0, .ss_size = size };
+    e = tine_syscall2(__NR_sigaltstack, (long)&ss, 0);
+    if (e < 0)
+        tine_munmap(p, size);
+    return (int)e;
+}
+
+/* Start-up, and tine_clone before each clone (one load once it has run). */
+int __tine_watch_start(void)
+{
+    return __atomic_load_n(&watching, __ATOMIC_RELAXED) ? 0 : tine_stack_watch();
+}

@@ -1,0 +1,25 @@
+/*
+ * src/self.c — the main thread's descriptor. Linked in by what needs a
+ * thread pointer: threads (tine_thread_self) and, on the ports whose
+ * compilers read the stack-protector canary through it, ssp.c.
+ */
+#include "internal.h"
+
+struct tine_thread __tine_main;
+
+/* Start-up calls this (through a weak reference), after the canary is set. */
+void __tine_self_init(void)
+{
+    __tine_main.self = &__tine_main;
+    __tine_main.tid = tine_gettid();
+    __tine_main.alive = 1;
+    tine_arch_set_tp(&__tine_main);
+}
+
+/* A forked child keeps its creator's descriptor (a copy); only the tid is new. */
+void __tine_self_atfork(void)
+{
+    struct tine_thread *t = tine_arch_tp();
+
+    t->tid = tine_gettid();
+}

@@ -1,0 +1,222 @@
+/*
+ * t-overflow: running off a stack is named in exactly one line on stderr,
+ * and the process still dies by SIGSEGV; any other SIGSEGV dies the same
+ * way without a word. Each case runs in a child process whose stderr the
+ * test reads through a pipe.
+ *
+ *   - a tine thread on an 8 KiB stack;
+ *   - the main thread at its RLIMIT_STACK;
+ *   - a tine_spawn child, and the first seed's shape: a tine_clone child
+ *     (a copy of its parent, no CLONE_VM) on an 8 KiB tine_stack_map stack;
+ *   - a CLONE_VM child that calls tine_stack_watch() (natively; qemu-user
+ *     refuses CLONE_VM without the thread flags, with EINVAL);
+ *   - no message: a NULL write, a write to a read-only page, kill(SIGSEGV).
+ */
+#include "t.h"
+
+static struct shared { int tid; unsigned long lo, hi; } *sh;   /* MAP_SHARED: the child fills it in */
+static struct tine_stack st;
+
+/* 528+ bytes a frame, and not a tail call: the stack must really grow. */
+static int deep(int n)
+{
+    volatile char buf[512];
+
+    buf[0] = (char)n;
+    buf[511] = 1;
+    return n ? deep(n - 1) + buf[0] + buf[511] : 0;
+}
+
+static int dive(void *arg)
+{
+    (void)arg;
+    sh->tid = tine_gettid();
+    return deep(1 << 30);
+}
+
+static int in_thread(void)
+{
+    tine_thread *t;
+    struct tine_thread_opts o = { .stack_size = 8192 };
+
+    if (tine_thread_spawn(&t, dive, 0, &o) != 0)
+        return 3;
+    tine_thread_join(t, 0);
+    return 4;                                       /* not reached: the process dies */
+}
+
+static int in_main(void)
+{
+    struct rlimit r = { 1 << 20, RLIM_INFINITY };
+
+    tine_setrlimit(RLIMIT_STACK, &r);               /* qemu-user keeps its own, fixed stack */
+    return dive(0);
+}
+
+static int in_spawn(void)
+{
+    struct tine_spawn_opts o = { .exit_signal = SIGCHLD, .stack_size = 8192 };
+    int st, pid = tine_spawn(dive, 0, &o);
+
+    if (pid < 0 || tine_wait(pid, &st) != pid)
+        return 3;
+    return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : 5;
+}
+
+/* A child of this child, on an 8 KiB stack of tine_stack_map; its death becomes our exit code. */
+static int in_clone(int (*fn)(void *), unsigned long flags)
+{
+    int status, pid;
+
+    if (tine_stack_map(&st, 8192, 0) != 0)
+        return 3;
+    sh->lo = (unsigned long)st.low;
+    sh->hi = (unsigned long)st.low + st.guard;
+    pid = (int)tine_clone(fn, 0, flags, tine_stack_top(&st), 0, 0, 0);
+    if (pid < 0)
+        return 100 - pid;                           /* 100 + errno */
+    if (tine_wait(pid, &status) != pid)
+        return 3;
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 5;
+}
+
+static int in_seed_clone(void) { return in_clone(dive, SIGCHLD); }
+
+/* The kernel starts a CLONE_VM child with no alternate stack: it asks for one. */
+static int watch_then_dive(void *arg)
+{
+    return tine_stack_watch() ? 6 : dive(arg);
+}
+
+static int in_vm_clone(void) { return in_clone(watch_then_dive, CLONE_VM | SIGCHLD); }
+
+static int *volatile low_addr = (int *)16;
+static int null_write(void)  { *low_addr = 1; return 4; }
+static int sent(void)        { tine_kill(tine_getpid(), SIGSEGV); return 4; }
+
+static int readonly_write(void)
+{
+    char *p = tine_mmap(0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+    *(volatile char *)p = 1;
+    return 4;
+}
+
+/* Runs body in a child process; returns its wait status and what it wrote to stderr. */
+static int run(int (*body)(void), char *err, long cap)
+{
+    int fd[2], status = -1, pid;
+    long n = 0, r;
+
+    sh->tid = 0;
+    if (tine_syscall2(__NR_pipe2, (long)fd, 0) != 0)
+        return -1;
+    pid = tine_fork();
+    if (pid == 0) {
+        struct rlimit nocore = { 0, 0 };            /* no core files in the test directory */
+        tine_setrlimit(RLIMIT_CORE, &nocore);
+        tine_syscall3(__NR_dup3, fd[1], 2, 0);
+        tine_close(fd[0]);
+        tine_exit(body());
+    }
+    tine_close(fd[1]);
+    while (n < cap - 1 && (r = tine_read(fd[0], err + n, (size_t)(cap - 1 - n))) > 0)
+        n += r;
+    err[n] = 0;
+    tine_close(fd[0]);
+    tine_wait(pid, &status);
+    return status;
+}
+
+/* qemu-user reports a guest's death by signal on stderr itself, in a line of its own. */
+static void drop_qemu_line(char *err)
+{
+    static const char q[] = "qemu: uncaught target signal ";
+
+    for (char *p = err; *p; p++)
+        if ((p == err || p[-1] == '\n') && memcmp(p, q, sizeof q - 1) == 0) {
+            char *e = p;
+            while (*e && *e++ != '\n')
+                ;
+            memmove(p, e, strlen(e) + 1);
+            return;
+        }
+}
+
+/*
+ * Checks err is exactly the one line, for thread `tid` and `kib` KiB, and
+ * returns the fault address it names (0 when it is not that line).
+ */
+static unsigned long check_line(const char *what, char *err, int tid, unsigned long kib)
+{
+    char want[128];
+    int n = tine_snprintf(want, sizeof want,
+                          "tine: stack overflow in thread %d: %lu KiB stack exhausted (fault at 0x",
+                          tid, kib);
+    const char *p = err + n;
+    unsigned long a = 0;
+
+    if (t_qemu())
+        drop_qemu_line(err);
+
+    if (memcmp(err, want, (size_t)n) != 0) {
+        CHECK(0, "%s: message is \"%s\", want it to start \"%s\"", what, err, want);
+        return 0;
+    }
+    for (; (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'); p++)
+        a = a << 4 | (unsigned long)(*p <= '9' ? *p - '0' : *p - 'a' + 10);
+    CHECK(strcmp(p, ", guard page)\n") == 0 && a != 0,
+          "%s: one line, ending \", guard page)\": %.*s", what, (int)strlen(err) - 1, err);
+    return a;
+}
+
+int main(void)
+{
+    char err[512];
+    struct rlimit r;
+    int qemu = t_qemu(), status;
+    unsigned long a;
+
+    sh = tine_mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    CHECK(!tine_is_err(sh), "a shared page for the children's reports");
+
+    status = run(in_thread, err, sizeof err);
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "thread overflow: the process dies by SIGSEGV (status %#x)", status);
+    check_line("thread overflow", err, sh->tid, 8);
+
+    status = run(in_main, err, sizeof err);
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "main overflow: dies by SIGSEGV (status %#x)", status);
+    /* The size is RLIMIT_STACK as the child saw it: 1 MiB natively; qemu-user ignores the change. */
+    CHECK_EQ(tine_getrlimit(RLIMIT_STACK, &r), 0, "getrlimit(RLIMIT_STACK)");
+    check_line("main overflow", err, sh->tid, qemu ? r.rlim_cur / 1024 : 1024);
+
+    status = run(in_spawn, err, sizeof err);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "tine_spawn child: dies by SIGSEGV (status %#x)", status);
+    check_line("tine_spawn child", err, sh->tid, 8);
+
+    status = run(in_seed_clone, err, sizeof err);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "the seed's clone child: dies by SIGSEGV (status %#x)", status);
+    a = check_line("the seed's clone child", err, sh->tid, 8);
+    CHECK(a >= sh->lo && a < sh->hi, "fault %#lx is in the stack's guard [%#lx, %#lx)", a, sh->lo, sh->hi);
+
+    status = run(in_vm_clone, err, sizeof err);
+    if (qemu) {
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 100 + EINVAL,
+              "qemu-user: CLONE_VM|SIGCHLD is EINVAL (status %#x)", status);
+    } else {
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "CLONE_VM child: dies by SIGSEGV (status %#x)", status);
+        a = check_line("CLONE_VM child after tine_stack_watch()", err, sh->tid, 8);
+        CHECK(a >= sh->lo && a < sh->hi, "fault %#lx is in the stack's guard [%#lx, %#lx)", a, sh->lo, sh->hi);
+    }
+
+    int (*quiet[])(void) = { null_write, readonly_write, sent };
+    const char *names[] = { "write to address 16", "write to a read-only page", "kill(getpid(), SIGSEGV)" };
+    for (int i = 0; i < 3; i++) {
+        status = run(quiet[i], err, sizeof err);
+        if (qemu)
+            drop_qemu_line(err);
+        CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV && err[0] == 0,
+              "%s: SIGSEGV (status %#x), nothing on stderr (\"%s\")", names[i], status, err);
+    }
+    return t_done();
+}
