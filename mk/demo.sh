@@ -47,6 +47,18 @@ show clone-count \
 show threads \
     "Four threads: one pid, four tids, one shared total, joined by futex." \
     "The same source on every architecture, natively and under qemu-user."
+show overflow \
+    "The first seed's crash: a clone child on an 8 KiB stack calls too deep." \
+    "tine names it in one line on stderr, and the child still dies by SIGSEGV;" \
+    "then the child is measured on a painted stack and given what it needs."
+show stack-usage \
+    "How big must a stack be? The compiler's -fstack-usage figures next to" \
+    "the peak measured on a painted stack: recursion multiplies a frame, and" \
+    "a variable-length array has no static size at all."
+show multiprog \
+    "The lecture's question: how many threads can run at once? Threads parked" \
+    "on a futex with 16 KiB, 64 KiB and 8 MiB stacks: each costs two touched" \
+    "pages of memory whatever its size; the address space is what runs out."
 echo
 [ $status = 0 ] && echo "demo: every example ran on every port." || echo "demo: some examples failed (see !!! above)."
 exit $status

@@ -1,0 +1,177 @@
+/*
+ * multiprog.c — the lecture's question: how many threads can we run at
+ * the same time?
+ *
+ * Threads are started with 16 KiB, 64 KiB and 8 MiB stacks and parked on a
+ * futex, until a bound (1000 by default; `multiprog N` for up to 100000),
+ * ten seconds, or a refusal from the kernel. Then the example reports how
+ * many were alive at once, what each cost (VmRSS and VmSize from
+ * /proc/self/status), and which limit stopped it: RLIMIT_NPROC, the
+ * kernel's threads-max or pid_max, vm.max_map_count, RLIMIT_AS or the
+ * address space itself. Last, the 8 MiB run again under a 256 MiB
+ * RLIMIT_AS, to watch a limit do its work.
+ *
+ * A stack's pages cost memory only once touched: a parked thread uses the
+ * top page of its stack and the page holding its descriptor, whatever its
+ * size. Address space is what a big stack costs, and on a 32-bit
+ * architecture there are only 4 GiB of it.
+ *
+ * Under qemu-user the memory figures are the qemu process's: every guest
+ * thread is a host thread with a host stack and translation state of its own.
+ */
+#include <tine.h>
+
+#define MAX_THREADS 100000
+
+static tine_thread *threads[MAX_THREADS];
+static int go;
+
+static int parked(void *arg)
+{
+    (void)arg;
+    while (!__atomic_load_n(&go, __ATOMIC_ACQUIRE))
+        tine_futex_wait(&go, 0);
+    return 0;
+}
+
+/* A number from a file such as /proc/sys/kernel/threads-max, or the value after `key` in one. */
+static long number(const char *path, const char *key)
+{
+    char buf[4096], *p = buf;
+    long n = 0, v = 0;
+    int fd = tine_open(path, O_RDONLY, 0);
+
+    if (fd < 0)
+        return -1;
+    for (long r; n < (long)sizeof buf - 1 && (r = tine_read(fd, buf + n, sizeof buf - 1 - (size_t)n)) > 0; )
+        n += r;
+    buf[n] = 0;
+    tine_close(fd);
+    if (key) {
+        size_t k = strlen(key);
+        while (*p && !(memcmp(p, key, k) == 0 && (p == buf || p[-1] == '\n')))
+            p++;
+        if (!*p)
+            return -1;
+        p += k;
+    }
+    while (*p == ' ' || *p == '\t')
+        p++;
+    while (*p >= '0' && *p <= '9')
+        v = v * 10 + (*p++ - '0');
+    return v;
+}
+
+static long lines(const char *path)
+{
+    char buf[4096];
+    long n = 0, r;
+    int fd = tine_open(path, O_RDONLY, 0);
+
+    if (fd < 0)
+        return -1;
+    while ((r = tine_read(fd, buf, sizeof buf)) > 0)
+        for (long i = 0; i < r; i++)
+            n += buf[i] == '\n';
+    tine_close(fd);
+    return n;
+}
+
+static long seconds(void)
+{
+    long long ts[2] = { 0, 0 };        /* struct __kernel_timespec: 64-bit on every port */
+#ifdef __NR_clock_gettime64
+    tine_syscall2(__NR_clock_gettime64, CLOCK_MONOTONIC, (long)ts);
+#else
+    tine_syscall2(__NR_clock_gettime, CLOCK_MONOTONIC, (long)ts);
+#endif
+    return (long)ts[0];
+}
+
+/* Which limit an error from tine_thread_spawn ran into, as best the system says. */
+static void why(int e, int alive)
+{
+    struct rlimit r;
+    long threads = number("/proc/self/status", "Threads:");
+
+    tine_printf("    stopped by: %s", tine_strerror(e));
+    if (e == -EAGAIN) {
+        if (tine_getrlimit(RLIMIT_NPROC, &r) == 0 && r.rlim_cur != RLIM_INFINITY &&
+            tine_syscall0(__NR_getuid) != 0)
+            tine_printf(" - RLIMIT_NPROC is %lu processes and threads for this user", r.rlim_cur);
+        else
+            tine_printf(" - the kernel's threads-max is %ld, pid_max %ld; this process has %ld threads",
+                        number("/proc/sys/kernel/threads-max", 0),
+                        number("/proc/sys/kernel/pid_max", 0), threads);
+    } else if (e == -ENOMEM) {
+        long maps = lines("/proc/self/maps"), max = number("/proc/sys/vm/max_map_count", 0);
+        if (tine_getrlimit(RLIMIT_AS, &r) == 0 && r.rlim_cur != RLIM_INFINITY)
+            tine_printf(" - RLIMIT_AS is %lu MiB", r.rlim_cur >> 20);
+        else if (max > 0 && maps >= max - 8)
+            tine_printf(" - vm.max_map_count: %ld mappings of %ld", maps, max);
+        else
+            tine_printf(" - out of address space (%d bytes per pointer)", (int)sizeof(void *));
+    }
+    tine_printf(" (%d threads alive)\n", alive);
+}
+
+static void run(size_t stack, int bound)
+{
+    struct tine_thread_opts o = { .stack_size = stack };
+    long rss0 = number("/proc/self/status", "VmRSS:"), vm0 = number("/proc/self/status", "VmSize:");
+    long t0 = seconds(), rss, vm;
+    int n = 0, e = 0;
+
+    go = 0;
+    while (n < bound && (e = tine_thread_spawn(&threads[n], parked, 0, &o)) == 0) {
+        n++;
+        if ((n & 255) == 0 && seconds() - t0 >= 10)
+            break;
+    }
+    rss = number("/proc/self/status", "VmRSS:");
+    vm = number("/proc/self/status", "VmSize:");
+    tine_printf("  %5zu KiB stacks: %6d threads at once, each %5ld KiB RSS and %6ld KiB of address space\n",
+                stack / 1024, n, n ? (rss - rss0) / n : 0, n ? (vm - vm0) / n : 0);
+    if (e)
+        why(e, n);
+    else if (n == bound)
+        tine_printf("    stopped by: the example's own bound of %d (pass a bigger one: multiprog N)\n", bound);
+    else
+        tine_printf("    stopped by: the example's ten-second bound\n");
+    __atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+    tine_futex_wake(&go, 0x7fffffff);
+    while (n > 0)
+        tine_thread_join(threads[--n], 0);
+    tine_stack_cache_flush();
+}
+
+int main(int argc, char **argv)
+{
+    int bound = 1000;
+    struct rlimit as, small = { 256 << 20, 0 };
+
+    if (argc > 1) {
+        bound = 0;
+        for (const char *p = argv[1]; *p >= '0' && *p <= '9'; p++)
+            bound = bound * 10 + (*p - '0');
+        if (bound < 1 || bound > MAX_THREADS) {
+            tine_dprintf(2, "usage: multiprog [threads, 1 to %d]\n", MAX_THREADS);
+            return 2;
+        }
+    }
+    tine_printf("How many threads at once? (at most %d, ten seconds each;\n"
+                " memory as /proc/self/status tells it - under qemu-user, qemu's own)\n", bound);
+    run(16 * 1024, bound);
+    run(64 * 1024, bound);
+    run(8 * 1024 * 1024, bound);
+
+    tine_printf("And with RLIMIT_AS lowered to 256 MiB:\n");
+    if (tine_getrlimit(RLIMIT_AS, &as) == 0) {
+        small.rlim_max = as.rlim_max;
+        if (tine_setrlimit(RLIMIT_AS, &small) == 0) {
+            run(8 * 1024 * 1024, bound);
+            tine_setrlimit(RLIMIT_AS, &as);
+        }
+    }
+    return 0;
+}
