@@ -259,6 +259,15 @@ $(B)/examples/%: $(TOP)/examples/%.c $(PROG_DEPS)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(TINECC) -Os -Wall -o $@ $<
 
+# stack-usage prints its own -fstack-usage figures: a first pass collects
+# them (mk/su-header.sh), the second compiles them in.
+$(B)/examples/stack-usage: $(TOP)/examples/stack-usage.c $(PROG_DEPS) $(TOP)/mk/su-header.sh
+	$(call say,TINECC,$@)
+	$(Q)mkdir -p $(@D) $(B)/gen/su
+	$(Q)$(TINECC) -Os -fstack-usage -c $< -o $(B)/gen/su/stack-usage.o
+	$(Q)sh $(TOP)/mk/su-header.sh $(B)/gen/su/stack-usage.su > $(B)/gen/su/stack-usage.h
+	$(Q)$(TINECC) -Os -Wall -include $(B)/gen/su/stack-usage.h -o $@ $<
+
 $(B)/tests/%: $(TOP)/tests/%.c $(TOP)/tests/t.h $(PROG_DEPS)
 	$(call say,TINECC,$@)
 	$(Q)mkdir -p $(@D)
@@ -297,6 +306,11 @@ size:
 	    for p in $(DEMO_PORTS); do f=$(abspath $(O))/$$p/examples/$$e; \
 	        llvm-strip -o $$f.stripped $$f && printf '%9d' $$(wc -c < $$f.stripped); done; echo; done
 
+# Static stack worst cases from -fstack-usage and the call graph, per port, and
+# TINE_STACK_MIN checked against them; built apart, in $(O)/stack-report.
+stack-report:
+	$(Q)sh $(TOP)/mk/stack-report.sh $(TOP) "$(abspath $(O))/stack-report" "$(CHECK_PORTS)" "$(MAKE)" "$(CC)" "$(CFLAGS)"
+
 # Prints a port's facts from the tables: used by mk/check.sh.
 facts:
 	@echo "QEMU=$(QEMU_$(ARCH)) NATIVE=$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),yes,no) PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD)"
@@ -316,6 +330,7 @@ help:
 	@echo '  examples       build the examples only'
 	@echo '  tests          build the tests only'
 	@echo '  size           stripped sizes of the examples'
+	@echo '  stack-report   worst-case stack use per path and port, and TINE_STACK_MIN checked'
 	@echo '  clean          remove the build directory'
 	@echo
 	@echo 'Variables:'
@@ -326,5 +341,5 @@ help:
 	@echo '  V=1            show every command'
 	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'
 
-.PHONY: all examples tests check demo size facts clean distclean help
+.PHONY: all examples tests check demo size stack-report facts clean distclean help
 .DELETE_ON_ERROR:

@@ -3,7 +3,8 @@
 #
 # For every port: build it, then run every test natively (where this host
 # runs the port's binaries) and under the port's qemu-user, plus the build
-# checks (ELF layout, tine-cc) and, for the host, the printf oracle.
+# checks (ELF layout, tine-cc) and, for the host, the printf oracle; last,
+# TINE_STACK_MIN against the ports' -fstack-usage figures (mk/stack-report.sh).
 # A test passes when its exit status is the one it expects (0, or what an
 # `expect: exit N` line in its source says), it printed a PASS summary and
 # no FAIL line. Prints one line per failure, a matrix, and finally
@@ -90,6 +91,18 @@ for port in $ports; do
         cell "$port" "$runner"
     done
 done
+
+# TINE_STACK_MIN and the overflow handler's budget, against -fstack-usage.
+echo "== stack-report --check"
+log=$out/stack-report.log
+mkdir -p "$out"
+if sh "$top/mk/stack-report.sh" --check "$top" "$out/stack-report" "$ports" "$make" "$cc" "${CFLAGS:--Os}" >"$log" 2>&1; then
+    pass
+else
+    fail all build stack-report "see $log"
+fi
+sed 's/^/    /' "$log"
+cell all stack
 
 echo
 echo "port     runner  result"

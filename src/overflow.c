@@ -29,7 +29,7 @@
  * buffers (~400 bytes) and frames. `make stack-report` prints the static
  * worst case of __tine_overflow_handler on every port; this must stay above it.
  */
-#define HANDLER_BYTES 1024
+#define HANDLER_BYTES 1536
 
 static int watching;
 
