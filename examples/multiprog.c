@@ -5,19 +5,21 @@
  * Threads are started with 16 KiB, 64 KiB and 8 MiB stacks and parked on a
  * futex, until a bound (1000 by default; `multiprog N` for up to 100000),
  * ten seconds, or a refusal from the kernel. Then the example reports how
- * many were alive at once, what each cost (VmRSS and VmSize from
- * /proc/self/status), and which limit stopped it: RLIMIT_NPROC, the
+ * many were alive at once, what each cost (VmRSS from /proc/self/status,
+ * address space from /proc/self/maps), and which limit stopped it: RLIMIT_NPROC, the
  * kernel's threads-max or pid_max, vm.max_map_count, RLIMIT_AS or the
- * address space itself. Last, the 8 MiB run again under a 256 MiB
- * RLIMIT_AS, to watch a limit do its work.
+ * address space itself. Last, two limits at work: the 8 MiB run again
+ * under a 256 MiB RLIMIT_AS, and the 16 KiB one under an RLIMIT_NPROC of
+ * 100, in a child that is user nobody (root is exempt from that limit).
  *
  * A stack's pages cost memory only once touched: a parked thread uses the
  * top page of its stack and the page holding its descriptor, whatever its
  * size. Address space is what a big stack costs, and on a 32-bit
  * architecture there are only 4 GiB of it.
  *
- * Under qemu-user the memory figures are the qemu process's: every guest
- * thread is a host thread with a host stack and translation state of its own.
+ * Under qemu-user the RSS is the qemu process's: every guest thread is a
+ * host thread with a host stack and translation state of its own. The
+ * address space is the guest's: qemu emulates /proc/self/maps.
  */
 #include <tine.h>
 
@@ -62,18 +64,36 @@ static long number(const char *path, const char *key)
     return v;
 }
 
-static long lines(const char *path)
+/*
+ * /proc/self/maps: how many mappings, and their total size in KiB (the
+ * address space in use; under qemu-user, the guest's, which qemu emulates).
+ */
+static long maps(long *kib)
 {
     char buf[4096];
+    unsigned long lo = 0, hi = 0, *v = &lo, total = 0;
     long n = 0, r;
-    int fd = tine_open(path, O_RDONLY, 0);
+    int fd = tine_open("/proc/self/maps", O_RDONLY, 0), field = 0;
 
     if (fd < 0)
         return -1;
     while ((r = tine_read(fd, buf, sizeof buf)) > 0)
-        for (long i = 0; i < r; i++)
-            n += buf[i] == '\n';
+        for (long i = 0; i < r; i++) {
+            char c = buf[i];
+            if (c == '\n') {
+                total += hi - lo;
+                n++, lo = hi = 0, v = &lo, field = 0;
+            } else if (c == '-' && field == 0) {
+                v = &hi, field = 1;
+            } else if (c == ' ') {
+                field = 2;
+            } else if (field < 2) {
+                *v = *v << 4 | (unsigned long)(c <= '9' ? c - '0' : (c | 32) - 'a' + 10);
+            }
+        }
     tine_close(fd);
+    if (kib)
+        *kib = (long)(total >> 10);
     return n;
 }
 
@@ -104,24 +124,25 @@ static void why(int e, int alive)
                         number("/proc/sys/kernel/threads-max", 0),
                         number("/proc/sys/kernel/pid_max", 0), threads);
     } else if (e == -ENOMEM) {
-        long maps = lines("/proc/self/maps"), max = number("/proc/sys/vm/max_map_count", 0);
+        long n = maps(0), max = number("/proc/sys/vm/max_map_count", 0);
         if (tine_getrlimit(RLIMIT_AS, &r) == 0 && r.rlim_cur != RLIM_INFINITY)
             tine_printf(" - RLIMIT_AS is %lu MiB", r.rlim_cur >> 20);
-        else if (max > 0 && maps >= max - 8)
-            tine_printf(" - vm.max_map_count: %ld mappings of %ld", maps, max);
+        else if (max > 0 && n >= max - 8)
+            tine_printf(" - vm.max_map_count: %ld mappings of %ld", n, max);
         else
             tine_printf(" - out of address space (%d bytes per pointer)", (int)sizeof(void *));
     }
     tine_printf(" (%d threads alive)\n", alive);
 }
 
-static void run(size_t stack, int bound)
+static int run(size_t stack, int bound)
 {
     struct tine_thread_opts o = { .stack_size = stack };
-    long rss0 = number("/proc/self/status", "VmRSS:"), vm0 = number("/proc/self/status", "VmSize:");
-    long t0 = seconds(), rss, vm;
+    long rss0 = number("/proc/self/status", "VmRSS:"), vm0, vm;
+    long t0 = seconds(), rss;
     int n = 0, e = 0;
 
+    maps(&vm0);
     go = 0;
     while (n < bound && (e = tine_thread_spawn(&threads[n], parked, 0, &o)) == 0) {
         n++;
@@ -129,7 +150,7 @@ static void run(size_t stack, int bound)
             break;
     }
     rss = number("/proc/self/status", "VmRSS:");
-    vm = number("/proc/self/status", "VmSize:");
+    maps(&vm);
     tine_printf("  %5zu KiB stacks: %6d threads at once, each %5ld KiB RSS and %6ld KiB of address space\n",
                 stack / 1024, n, n ? (rss - rss0) / n : 0, n ? (vm - vm0) / n : 0);
     if (e)
@@ -140,9 +161,42 @@ static void run(size_t stack, int bound)
         tine_printf("    stopped by: the example's ten-second bound\n");
     __atomic_store_n(&go, 1, __ATOMIC_RELEASE);
     tine_futex_wake(&go, 0x7fffffff);
-    while (n > 0)
-        tine_thread_join(threads[--n], 0);
+    for (int i = n; i > 0; )
+        tine_thread_join(threads[--i], 0);
     tine_stack_cache_flush();
+    return n;
+}
+
+/* 32-bit x86 and arm keep a 16-bit-uid setresuid under the plain name. */
+#ifdef __NR_setresuid32
+#define NR_setresuid __NR_setresuid32
+#else
+#define NR_setresuid __NR_setresuid
+#endif
+
+/*
+ * RLIMIT_NPROC counts every process and thread of a user, and root is
+ * exempt: so in a child process, which first becomes `nobody` if it is root.
+ */
+static void nproc(int bound)
+{
+    struct rlimit r;
+    int pid = tine_fork(), status;
+
+    if (pid == 0) {
+        if (tine_syscall0(__NR_getuid) == 0 && tine_syscall3(NR_setresuid, 65534, 65534, 65534) != 0) {
+            tine_printf("    (could not become nobody; root is exempt from RLIMIT_NPROC)\n");
+            tine_exit(0);
+        }
+        if (tine_getrlimit(RLIMIT_NPROC, &r) == 0) {
+            r.rlim_cur = r.rlim_max < 100 ? r.rlim_max : 100;
+            if (tine_setrlimit(RLIMIT_NPROC, &r) == 0)
+                run(16 * 1024, bound);
+        }
+        tine_exit(0);
+    }
+    if (pid > 0)
+        tine_wait(pid, &status);
 }
 
 int main(int argc, char **argv)
@@ -159,8 +213,8 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    tine_printf("How many threads at once? (at most %d, ten seconds each;\n"
-                " memory as /proc/self/status tells it - under qemu-user, qemu's own)\n", bound);
+    tine_printf("How many threads at once? (at most %d, ten seconds each; RSS as\n"
+                " /proc/self/status tells it - under qemu-user, the qemu process's own)\n", bound);
     run(16 * 1024, bound);
     run(64 * 1024, bound);
     run(8 * 1024 * 1024, bound);
@@ -169,9 +223,12 @@ int main(int argc, char **argv)
     if (tine_getrlimit(RLIMIT_AS, &as) == 0) {
         small.rlim_max = as.rlim_max;
         if (tine_setrlimit(RLIMIT_AS, &small) == 0) {
-            run(8 * 1024 * 1024, bound);
+            if ((unsigned long)run(8 * 1024 * 1024, bound) > (256 >> 3))
+                tine_printf("    (RLIMIT_AS did not bind: qemu-user does not apply it to the guest)\n");
             tine_setrlimit(RLIMIT_AS, &as);
         }
     }
+    tine_printf("And with RLIMIT_NPROC at 100, as user nobody (uid 65534):\n");
+    nproc(bound);
     return 0;
 }

@@ -13,7 +13,12 @@
  *     below the main stack), or
  *   - it is unmapped and at most the kernel's stack guard gap (1 MiB by
  *     default) below the main thread's [stack], which cannot grow past
- *     RLIMIT_STACK.
+ *     RLIMIT_STACK;
+ *
+ * and the interrupted stack pointer (from the ucontext) has come down to
+ * it: a fault in someone else's guard, such as a buffer run off the bottom
+ * of a mapping below which the program put a PROT_NONE page, is no
+ * overflow and gets no message.
  *
  * If so it writes one line to stderr. Either way it then restores SIGSEGV's
  * default action and returns: the faulting instruction runs again, faults
@@ -23,6 +28,7 @@
 #include "internal.h"
 #include <linux/auxvec.h>
 #include <linux/signal.h>
+#include "ucontext.h"           /* arch/<arch>/: tine_arch_uc_sp */
 
 /*
  * What the handler itself needs on top of the kernel's signal frame: its
@@ -30,6 +36,9 @@
  * worst case of __tine_overflow_handler on every port; this must stay above it.
  */
 #define HANDLER_BYTES 1536
+
+/* The kernel's stack_guard_gap (256 pages by default) and some: how far below the main stack a fault can be. */
+#define GAP ((1UL << 20) + 65536)
 
 static int watching;
 
@@ -84,10 +93,22 @@ static size_t main_size(const struct region *r)
 }
 
 /*
+ * Has the stack pointer come down into [lo, hi + 64 KiB)? lo is the bottom
+ * of a guard (or of the gap below the main stack), hi the lowest byte the
+ * stack may use; 64 KiB above it allows for a frame that stored below sp
+ * before moving it. A frame bigger than the guard can carry sp past it:
+ * such a jump is not named (a bigger guard_size catches it).
+ */
+static int near(unsigned long sp, unsigned long lo, unsigned long hi)
+{
+    return sp >= lo && sp < hi + 65536;
+}
+
+/*
  * The size of the stack whose guard `a` is in, or 0 if `a` is not in one.
  * Walks /proc/self/maps in order of address, one line at a time.
  */
-static size_t overflowed(unsigned long a)
+static size_t overflowed(unsigned long a, unsigned long sp)
 {
     char buf[256], line[112];
     struct region cur, guard = { 0, 0, "", 0 };
@@ -115,7 +136,7 @@ static size_t overflowed(unsigned long a)
         n = 0;
         parse(line, &cur);
         if (guard.hi) {                            /* the mapping above a guard */
-            if (cur.lo == guard.hi && cur.perms[1] == 'w')
+            if (cur.lo == guard.hi && cur.perms[1] == 'w' && near(sp, guard.lo, guard.hi))
                 size = main_size(&cur);
             break;
         }
@@ -126,8 +147,8 @@ static size_t overflowed(unsigned long a)
             continue;
         }
         if (a < cur.lo) {                          /* in the hole below cur: the main */
-            if (cur.stack && cur.lo - a <= (1UL << 20) + 65536)   /* stack, at its limit */
-                size = main_size(&cur);
+            if (cur.stack && cur.lo - a <= GAP && near(sp, cur.lo - GAP, cur.lo))
+                size = main_size(&cur);                            /* stack, at its limit */
             break;
         }
     }
@@ -166,10 +187,9 @@ static int reported;
 TINE_HIDDEN void __tine_overflow_handler(int sig, struct siginfo *si, void *uc)
 {
     unsigned long a = (unsigned long)si->si_addr;
-    size_t size = si->si_code > 0 ? overflowed(a) : 0;    /* > 0: the kernel's own fault */
+    size_t size = si->si_code > 0 ? overflowed(a, tine_arch_uc_sp(uc)) : 0;  /* > 0: a fault */
     char msg[128], *p = msg;
 
-    (void)uc;
     if (size && !__atomic_exchange_n(&reported, 1, __ATOMIC_RELAXED)) {
         p = str(p, "tine: stack overflow in thread ");
         p = dec(p, (unsigned long)tine_syscall0(__NR_gettid));

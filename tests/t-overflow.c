@@ -10,7 +10,9 @@
  *     (a copy of its parent, no CLONE_VM) on an 8 KiB tine_stack_map stack;
  *   - a CLONE_VM child that calls tine_stack_watch() (natively; qemu-user
  *     refuses CLONE_VM without the thread flags, with EINVAL);
- *   - no message: a NULL write, a write to a read-only page, kill(SIGSEGV).
+ *   - no message: a NULL write, a write to a read-only page, kill(SIGSEGV),
+ *     and a buffer underrun into a PROT_NONE page that looks like a guard
+ *     but is nowhere near the stack pointer.
  */
 #include "t.h"
 
@@ -99,6 +101,17 @@ static int readonly_write(void)
     char *p = tine_mmap(0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
     *(volatile char *)p = 1;
+    return 4;
+}
+
+/* A guard-shaped pair (PROT_NONE below read/write) that is not a stack: an underrun, not an overflow. */
+static int underrun(void)
+{
+    char *p = tine_mmap(0, 8192, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+    tine_mprotect(p + 4096, 4096, PROT_READ | PROT_WRITE);
+    p[4096] = 1;
+    *(volatile char *)(p + 4000) = 1;
     return 4;
 }
 
@@ -209,9 +222,10 @@ int main(void)
         CHECK(a >= sh->lo && a < sh->hi, "fault %#lx is in the stack's guard [%#lx, %#lx)", a, sh->lo, sh->hi);
     }
 
-    int (*quiet[])(void) = { null_write, readonly_write, sent };
-    const char *names[] = { "write to address 16", "write to a read-only page", "kill(getpid(), SIGSEGV)" };
-    for (int i = 0; i < 3; i++) {
+    int (*quiet[])(void) = { null_write, readonly_write, sent, underrun };
+    const char *names[] = { "write to address 16", "write to a read-only page", "kill(getpid(), SIGSEGV)",
+                            "a PROT_NONE page below a buffer, far from the stack pointer" };
+    for (int i = 0; i < 4; i++) {
         status = run(quiet[i], err, sizeof err);
         if (qemu)
             drop_qemu_line(err);
