@@ -36,7 +36,7 @@ static int dive(void *arg)
     return deep(1 << 30);
 }
 
-static int in_thread(void)
+static int in_thread(void *unused)
 {
     tine_thread *t;
     struct tine_thread_opts o = { .stack_size = 8192 };
@@ -47,7 +47,7 @@ static int in_thread(void)
     return 4;                                       /* not reached: the process dies */
 }
 
-static int in_main(void)
+static int in_main(void *unused)
 {
     struct rlimit r = { 1 << 20, RLIM_INFINITY };
 
@@ -55,7 +55,7 @@ static int in_main(void)
     return dive(0);
 }
 
-static int in_spawn(void)
+static int in_spawn(void *unused)
 {
     struct tine_spawn_opts o = { .exit_signal = SIGCHLD, .stack_size = 8192 };
     int st, pid = tine_spawn(dive, 0, &o);
@@ -82,7 +82,7 @@ static int in_clone(int (*fn)(void *), unsigned long flags)
     return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 5;
 }
 
-static int in_seed_clone(void) { return in_clone(dive, SIGCHLD); }
+static int in_seed_clone(void *unused) { return in_clone(dive, SIGCHLD); }
 
 /* The kernel starts a CLONE_VM child with no alternate stack: it asks for one. */
 static int watch_then_dive(void *arg)
@@ -90,13 +90,13 @@ static int watch_then_dive(void *arg)
     return tine_stack_watch() ? 6 : dive(arg);
 }
 
-static int in_vm_clone(void) { return in_clone(watch_then_dive, CLONE_VM | SIGCHLD); }
+static int in_vm_clone(void *unused) { return in_clone(watch_then_dive, CLONE_VM | SIGCHLD); }
 
 static int *volatile low_addr = (int *)16;
-static int null_write(void)  { *low_addr = 1; return 4; }
-static int sent(void)        { tine_kill(tine_getpid(), SIGSEGV); return 4; }
+static int null_write(void *unused)  { *low_addr = 1; return 4; }
+static int sent(void *unused)        { tine_kill(tine_getpid(), SIGSEGV); return 4; }
 
-static int readonly_write(void)
+static int readonly_write(void *unused)
 {
     char *p = tine_mmap(0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
@@ -105,7 +105,7 @@ static int readonly_write(void)
 }
 
 /* A guard-shaped pair (PROT_NONE below read/write) that is not a stack: an underrun, not an overflow. */
-static int underrun(void)
+static int underrun(void *unused)
 {
     char *p = tine_mmap(0, 8192, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
@@ -115,51 +115,17 @@ static int underrun(void)
     return 4;
 }
 
-/* Runs body in a child process; returns its wait status and what it wrote to stderr. */
-static int run(int (*body)(void), char *err, long cap)
-{
-    int fd[2], status = -1, pid;
-    long n = 0, r;
-
-    sh->tid = 0;
-    if (tine_syscall2(__NR_pipe2, (long)fd, 0) != 0)
-        return -1;
-    pid = tine_fork();
-    if (pid == 0) {
-        struct rlimit nocore = { 0, 0 };            /* no core files in the test directory */
-        tine_setrlimit(RLIMIT_CORE, &nocore);
-        tine_syscall3(__NR_dup3, fd[1], 2, 0);
-        tine_close(fd[0]);
-        tine_exit(body());
-    }
-    tine_close(fd[1]);
-    while (n < cap - 1 && (r = tine_read(fd[0], err + n, (size_t)(cap - 1 - n))) > 0)
-        n += r;
-    err[n] = 0;
-    tine_close(fd[0]);
-    tine_wait(pid, &status);
-    return status;
-}
-
-/* qemu-user reports a guest's death by signal on stderr itself, in a line of its own. */
-static void drop_qemu_line(char *err)
-{
-    static const char q[] = "qemu: uncaught target signal ";
-
-    for (char *p = err; *p; p++)
-        if ((p == err || p[-1] == '\n') && memcmp(p, q, sizeof q - 1) == 0) {
-            char *e = p;
-            while (*e && *e++ != '\n')
-                ;
-            memmove(p, e, strlen(e) + 1);
-            return;
-        }
-}
-
 /*
  * Checks err is exactly the one line, for thread `tid` and `kib` KiB, and
  * returns the fault address it names (0 when it is not that line).
  */
+/* Runs body in a child process (t.h), with a fresh report page. */
+static int run(int (*body)(void *), char *err, long cap)
+{
+    sh->tid = 0;
+    return t_capture(body, 0, err, cap);
+}
+
 static unsigned long check_line(const char *what, char *err, int tid, unsigned long kib)
 {
     char want[128];
@@ -170,7 +136,7 @@ static unsigned long check_line(const char *what, char *err, int tid, unsigned l
     unsigned long a = 0;
 
     if (t_qemu())
-        drop_qemu_line(err);
+        t_drop_qemu_line(err);
 
     if (memcmp(err, want, (size_t)n) != 0) {
         CHECK(0, "%s: message is \"%s\", want it to start \"%s\"", what, err, want);
@@ -222,13 +188,13 @@ int main(void)
         CHECK(a >= sh->lo && a < sh->hi, "fault %#lx is in the stack's guard [%#lx, %#lx)", a, sh->lo, sh->hi);
     }
 
-    int (*quiet[])(void) = { null_write, readonly_write, sent, underrun };
+    int (*quiet[])(void *) = { null_write, readonly_write, sent, underrun };
     const char *names[] = { "write to address 16", "write to a read-only page", "kill(getpid(), SIGSEGV)",
                             "a PROT_NONE page below a buffer, far from the stack pointer" };
     for (int i = 0; i < 4; i++) {
         status = run(quiet[i], err, sizeof err);
         if (qemu)
-            drop_qemu_line(err);
+            t_drop_qemu_line(err);
         CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV && err[0] == 0,
               "%s: SIGSEGV (status %#x), nothing on stderr (\"%s\")", names[i], status, err);
     }

@@ -93,4 +93,48 @@ __attribute__((unused)) static long t_read_file(const char *path, char *buf, lon
     return n;
 }
 
+/*
+ * Runs fn(arg) in a child process with no core dumps and stderr into a
+ * pipe; returns the child's wait status, with what it wrote to stderr in
+ * err. For tests whose subject is a death.
+ */
+__attribute__((unused)) static int t_capture(int (*fn)(void *), void *arg, char *err, long cap)
+{
+    int fd[2], status = -1, pid;
+    long n = 0, r;
+
+    if (tine_syscall2(__NR_pipe2, (long)fd, 0) != 0)
+        return -1;
+    pid = tine_fork();
+    if (pid == 0) {
+        struct rlimit nocore = { 0, 0 };        /* no core files (qemu-user writes its own) */
+        tine_setrlimit(RLIMIT_CORE, &nocore);
+        tine_syscall3(__NR_dup3, fd[1], 2, 0);
+        tine_close(fd[0]);
+        tine_exit(fn(arg));
+    }
+    tine_close(fd[1]);
+    while (n < cap - 1 && (r = tine_read(fd[0], err + n, (size_t)(cap - 1 - n))) > 0)
+        n += r;
+    err[n] = 0;
+    tine_close(fd[0]);
+    tine_wait(pid, &status);
+    return status;
+}
+
+/* qemu-user reports a guest's death by signal on stderr itself, in a line of its own: drop it. */
+__attribute__((unused)) static void t_drop_qemu_line(char *err)
+{
+    static const char q[] = "qemu: uncaught target signal ";
+
+    for (char *p = err; *p; p++)
+        if ((p == err || p[-1] == '\n') && memcmp(p, q, sizeof q - 1) == 0) {
+            char *e = p;
+            while (*e && *e++ != '\n')
+                ;
+            memmove(p, e, strlen(e) + 1);
+            return;
+        }
+}
+
 #endif
