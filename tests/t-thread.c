@@ -36,11 +36,13 @@ static int outer(void *arg)
     return r + 1;
 }
 
+static volatile int exit_at_bottom = 1;    /* volatile: GCC must not call deep() endless */
+
 static __attribute__((noinline)) void deep(volatile int n)
 {
     if (n > 0)
         deep(n - 1);
-    else
+    else if (exit_at_bottom)
         tine_thread_exit(77);
     __atomic_add_fetch(&shared, 1000, __ATOMIC_SEQ_CST);   /* never reached */
 }
