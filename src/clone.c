@@ -14,6 +14,34 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
     return tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);
 }
 
+/* Both shapes of clone3 go through the arch's one stub; fn == 0 is the raw shape. */
+long tine_arch_clone3(struct clone_args *args, size_t size, int (*fn)(void *), void *arg);
+
+long tine_clone3(struct clone_args *args, size_t size)
+{
+    if (!args || size < CLONE_ARGS_SIZE_VER0 || args->stack || (args->flags & CLONE_VM))
+        return -EINVAL;
+    return tine_arch_clone3(args, size, 0, 0);
+}
+
+long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_t size)
+{
+    struct clone_args a = { 0 };
+    unsigned long top;
+
+    if (!fn || !args || size < CLONE_ARGS_SIZE_VER0 || !args->stack || !args->stack_size)
+        return -EINVAL;
+    if (size > sizeof a)
+        return -E2BIG;          /* fields this tine does not know: the kernel would want them 0 */
+    memcpy(&a, args, size);     /* a copy, so the caller's stack_size stays as given */
+    top = (unsigned long)(a.stack + a.stack_size) & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1);
+    if (top <= a.stack)
+        return -EINVAL;
+    a.stack_size = top - a.stack;
+    __tine_watch_start();
+    return tine_arch_clone3(&a, size, fn, arg);
+}
+
 _Static_assert(sizeof(tine_arch_tls) <= sizeof(struct tine_clone_tls),
                "struct tine_clone_tls holds this port's CLONE_SETTLS argument");
 

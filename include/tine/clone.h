@@ -38,6 +38,25 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
                 void *stack_top, int *ptid, int *ctid, unsigned long tls);
 
 /*
+ * clone3: the arguments in a struct clone_args (<linux/sched.h>) of `size`
+ * bytes, so no argument order to get wrong, and what clone cannot say: a
+ * pidfd stored at args->pidfd, the pids to take in each pid namespace
+ * (set_tid), a cgroup to start in (CLONE_INTO_CGROUP), a full 64-bit flag
+ * word. The exit signal is args->exit_signal, never in the flags. Linux
+ * 5.3 and later; qemu-user 7.2 answers -ENOSYS. Two shapes, as for clone:
+ *
+ * tine_clone3: returns twice (0 in the child, its pid in the parent).
+ *   args->stack must be 0: the child continues on a copy of the caller's
+ *   stack (fork-like), so CLONE_VM is refused too (-EINVAL).
+ * tine_clone3_fn: the child runs fn(arg) on [stack, stack + stack_size)
+ *   (the top rounded down to the ABI's alignment), then exits with fn's
+ *   return value. fn, stack or stack_size missing: -EINVAL.
+ * Both: args == NULL or size below CLONE_ARGS_SIZE_VER0 (64): -EINVAL.
+ */
+long tine_clone3(struct clone_args *args, size_t size);
+long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_t size);
+
+/*
  * The tls argument that makes a CLONE_SETTLS child's thread pointer equal
  * tp (what tine_thread_self() then returns in the child). On most ports
  * that is tp itself; on i386 the kernel wants a struct user_desc, built in
