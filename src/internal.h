@@ -41,6 +41,22 @@ struct tine_thread {
     int    ret;                     /* fn's return value, or tine_thread_exit's */
 };
 
+/*
+ * The last words of a thread's or a spawned child's stack mapping, above
+ * its descriptor: where the stack starts and how much of it the frames
+ * may use. The overflow handler finds them at the top of the writable
+ * mapping above a guard, and knows the stack by `low` being that guard.
+ */
+struct tine_stack_tail {
+    void  *low;
+    size_t stack_size;
+};
+
+static inline struct tine_stack_tail *tine_stack_tail(const struct tine_stack *s)
+{
+    return (struct tine_stack_tail *)((char *)s->low + s->guard + s->size) - 1;
+}
+
 /* The main thread's descriptor (self.c). */
 extern struct tine_thread __tine_main TINE_HIDDEN;
 
@@ -70,6 +86,12 @@ struct siginfo;
 typedef void (*tine_sighandler)(int, struct siginfo *, void *);
 long __tine_sigaction(int sig, tine_sighandler h) TINE_HIDDEN;
 void __tine_raise(int sig) TINE_HIDDEN;
+
+/* CLONE_VM spawns keep their stacks until reaped: the reapers report here (spawn.c). */
+void __tine_spawn_reaped(int pid) __attribute__((weak));
+
+/* Decimal digits of v at p; returns the end (string.c). No terminating 0. */
+char *__tine_utoa(char *p, unsigned long v) TINE_HIDDEN;
 
 /* Painting and measuring [lo, hi) (stack.c). */
 void   __tine_paint(char *lo, char *hi) TINE_HIDDEN;

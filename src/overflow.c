@@ -81,14 +81,23 @@ static void parse(const char *line, struct region *r)
             r->stack = 1;
 }
 
-/* A stack's size; the main thread's is RLIMIT_STACK when that is finite. */
-static size_t main_size(const struct region *r)
+/*
+ * The size of the stack in writable mapping r, whose guard starts at
+ * guard (0: none). The main thread's is RLIMIT_STACK when that is finite.
+ * A thread's or a spawned child's mapping ends in a tail (internal.h) that
+ * gives the stack's own size, without the descriptor and alternate stack
+ * above it; any other mapping is all stack.
+ */
+static size_t stack_size(const struct region *r, unsigned long guard)
 {
+    const struct tine_stack_tail *tail = (const struct tine_stack_tail *)r->hi - 1;
     struct rlimit64 l;
 
-    if (r->stack && tine_syscall4(__NR_prlimit64, 0, RLIMIT_STACK, 0, (long)&l) == 0 &&
-        l.rlim_cur != (__u64)-1)
-        return (size_t)l.rlim_cur;
+    if (r->stack)
+        return tine_syscall4(__NR_prlimit64, 0, RLIMIT_STACK, 0, (long)&l) == 0 &&
+               l.rlim_cur != (__u64)-1 ? (size_t)l.rlim_cur : r->hi - r->lo;
+    if ((unsigned long)tail->low == guard && tail->stack_size < r->hi - r->lo)
+        return tail->stack_size;
     return r->hi - r->lo;
 }
 
@@ -137,7 +146,7 @@ static size_t overflowed(unsigned long a, unsigned long sp)
         parse(line, &cur);
         if (guard.hi) {                            /* the mapping above a guard */
             if (cur.lo == guard.hi && cur.perms[1] == 'w' && near(sp, guard.lo, guard.hi))
-                size = main_size(&cur);
+                size = stack_size(&cur, guard.lo);
             break;
         }
         if (a >= cur.lo && a < cur.hi) {
@@ -148,31 +157,12 @@ static size_t overflowed(unsigned long a, unsigned long sp)
         }
         if (a < cur.lo) {                          /* in the hole below cur: the main */
             if (cur.stack && cur.lo - a <= GAP && near(sp, cur.lo - GAP, cur.lo))
-                size = main_size(&cur);                            /* stack, at its limit */
+                size = stack_size(&cur, 0);                        /* stack, at its limit */
             break;
         }
     }
     tine_syscall1(__NR_close, fd);
-    /* A tine thread knows its own stack's size, without the descriptor above it. */
-    if (size && guard.hi && &__tine_self_init) {
-        struct tine_thread *t = tine_arch_tp();
-        if (t && t->self == t && (unsigned long)t->stack.low == guard.lo)
-            size = t->stack_size;
-    }
     return size;
-}
-
-static char *dec(char *p, unsigned long v)
-{
-    char t[24];
-    int n = 0;
-
-    do
-        t[n++] = (char)('0' + v % 10);
-    while (v /= 10);
-    while (n)
-        *p++ = t[--n];
-    return p;
 }
 
 static char *str(char *p, const char *s)
@@ -192,9 +182,9 @@ TINE_HIDDEN void __tine_overflow_handler(int sig, struct siginfo *si, void *uc)
 
     if (size && !__atomic_exchange_n(&reported, 1, __ATOMIC_RELAXED)) {
         p = str(p, "tine: stack overflow in thread ");
-        p = dec(p, (unsigned long)tine_syscall0(__NR_gettid));
+        p = __tine_utoa(p, (unsigned long)tine_syscall0(__NR_gettid));
         p = str(p, ": ");
-        p = dec(p, size / 1024);
+        p = __tine_utoa(p, size / 1024);
         p = str(p, " KiB stack exhausted (fault at 0x");
         for (int s = (int)(8 * sizeof a) - 4; s >= 0; s -= 4)
             if (a >> s || s == 0)

@@ -21,5 +21,7 @@ int tine_wait(int pid, int *status)
     do
         r = tine_syscall4(__NR_wait4, pid, (long)status, __WALL, 0);
     while (r == -EINTR);
+    if (r > 0 && __tine_spawn_reaped)
+        __tine_spawn_reaped((int)r);    /* a CLONE_VM spawn's stack can go now */
     return (int)r;
 }

@@ -67,3 +67,16 @@ int strcmp(const char *a, const char *b)
         a++, b++;
     return *(const unsigned char *)a - *(const unsigned char *)b;
 }
+
+char *__tine_utoa(char *p, unsigned long v)
+{
+    char t[3 * sizeof v];
+    int n = 0;
+
+    do
+        t[n++] = (char)('0' + v % 10);
+    while (v /= 10);
+    while (n)
+        *p++ = t[--n];
+    return p;
+}

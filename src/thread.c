@@ -5,8 +5,8 @@
  *
  * A thread's mapping (one tine_stack_map), low to high:
  *
- *   | guard (PROT_NONE) | stack, grows down ... | sigaltstack | struct tine_thread |
- *   low                 low + guard             + stack_size   top - sizeof, aligned
+ *   | guard (PROT_NONE) | stack, grows down ... | sigaltstack | struct tine_thread | tail |
+ *   low                 low + guard             + stack_size                       (internal.h)
  *
  * An overflow runs into the guard, and the SIGSEGV it raises is handled on
  * the alternate stack, which the overflow cannot have touched (overflow.c).
@@ -83,11 +83,13 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     if (size > ((size_t)-1 >> 2) || guard > ((size_t)-1 >> 2))
         return -ENOMEM;
     size = tine_round_up(size, page);
-    r = __tine_stack_get(&st, size + tine_round_up(__tine_altstack_size() + sizeof *t, page),
+    r = __tine_stack_get(&st, size + tine_round_up(__tine_altstack_size() + sizeof *t +
+                                                   sizeof(struct tine_stack_tail) + 16, page),
                          tine_round_up(guard, page));
     if (r < 0)
         return (int)r;
-    top = (unsigned long)st.low + st.guard + st.size - sizeof *t;
+    *tine_stack_tail(&st) = (struct tine_stack_tail){ st.low, size };
+    top = (unsigned long)tine_stack_tail(&st) - sizeof *t;
     t = (struct tine_thread *)(top & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1));
     *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg, .canary = __tine_main.canary,
                                .stack = st, .stack_size = size, .peak = peak, .alive = 1 };

@@ -24,8 +24,8 @@ int main(void)
     CHECK_EQ(tine_clone_raw(CLONE_VM | SIGCHLD, 0, 0, 0, 0), -EINVAL, "tine_clone_raw: CLONE_VM, no stack");
 
     CHECK_EQ(tine_spawn(0, 0, 0), -EINVAL, "tine_spawn: fn NULL");
-    o = (struct tine_spawn_opts){ CLONE_VM, SIGCHLD, 0 };
-    CHECK_EQ(tine_spawn(fn, 0, &o), -EINVAL, "tine_spawn: CLONE_VM");
+    o = (struct tine_spawn_opts){ CLONE_VFORK, SIGCHLD, 0 };
+    CHECK_EQ(tine_spawn(fn, 0, &o), -EINVAL, "tine_spawn: CLONE_VFORK (tine_spawn_exec's)");
     o = (struct tine_spawn_opts){ CLONE_THREAD | CLONE_SIGHAND | CLONE_VM, SIGCHLD, 0 };
     CHECK_EQ(tine_spawn(fn, 0, &o), -EINVAL, "tine_spawn: thread flags");
     o = (struct tine_spawn_opts){ SIGCHLD, SIGCHLD, 0 };

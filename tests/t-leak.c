@@ -16,7 +16,7 @@ int main(void)
 {
     struct tine_thread_opts sizes[] = { { 0, 0 }, { 16 * 1024, 0 }, { 64 * 1024, 3 * 4096 },
                                         { 2 * 1024 * 1024, 0 } };   /* the last is too big to cache */
-    struct tine_spawn_opts bad = { CLONE_VM, SIGCHLD, 0 };
+    struct tine_spawn_opts bad = { CLONE_THREAD, SIGCHLD, 0 };
     int bad_ok = 1, ok = 0, status;
     tine_thread *t;
 

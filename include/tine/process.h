@@ -18,23 +18,58 @@ int tine_fork(void);
  * the parent's memory and stack, so it may do nothing else.
  * Under qemu-user the flags are turned into a plain fork (no shared memory).
  */
-int tine_vfork(void);
+int tine_vfork(void) __attribute__((returns_twice));
 
 struct tine_spawn_opts {
-    unsigned long flags;        /* extra CLONE_* flags: CLONE_NEWPID, CLONE_NEWUTS, ... */
+    unsigned long flags;        /* extra CLONE_* flags: CLONE_NEWPID, CLONE_NEWUTS, CLONE_VM, ... */
     int           exit_signal;  /* signal sent to the parent at exit; 0 = none */
     size_t        stack_size;   /* 0 = TINE_STACK_DEFAULT */
+    /* Through clone3 (Linux 5.3+); where clone3 is ENOSYS (qemu-user), a pidfd
+       comes from pidfd_open instead, and cgroup and set_tid fail with -ENOSYS. */
+    int          *pidfd;        /* non-NULL: a pidfd for the child is stored here (close it) */
+    const int    *cgroup;       /* non-NULL: start in the cgroup whose directory fd is *cgroup */
+    const int    *set_tid;      /* the child's pid in each pid namespace, innermost first ... */
+    size_t        set_tid_size; /* ... and how many (needs CAP_SYS_ADMIN over those namespaces) */
 };
 
 /*
  * A new process that runs fn(arg) on a stack of its own and exits with
  * fn's return value. opts == NULL: no extra flags, exit signal SIGCHLD.
- * Flags that make the child share memory or signal handlers with the parent
- * (CLONE_VM, CLONE_THREAD, CLONE_SIGHAND, CLONE_VFORK, CLONE_SETTLS and the
- * TID flags) are refused with -EINVAL: that is what tine_thread_spawn is for.
  * Returns the child's pid or -errno.
+ *
+ * Namespaces (CLONE_NEWPID, NEWUTS, NEWNS, NEWIPC, NEWNET, NEWCGROUP,
+ * NEWUSER) are the kernel's to grant: -EPERM without privilege. With
+ * CLONE_NEWUSER the child waits until tine has written its uid_map and
+ * gid_map, mapping root in the namespace to the caller's uid and gid, so it
+ * starts as uid 0 there. CLONE_VM makes a process that shares the caller's
+ * memory (the first seed's shape): it runs on a stack tine keeps until
+ * tine_wait or tine_pidfd_wait reaps it. CLONE_PARENT and any exit signal
+ * (0 included: tine_wait still finds the child) work as the kernel says.
+ * Refused with -EINVAL: CLONE_THREAD (tine_thread_spawn's), CLONE_VFORK
+ * (tine_spawn_exec's), CLONE_SETTLS, the TID flags, CLONE_PIDFD (use
+ * opts->pidfd), exit-signal bits in flags, and a stack below TINE_STACK_MIN.
+ * Under qemu-user 7.2 only plain forks work: the rest is -EINVAL there.
  */
 int tine_spawn(int (*fn)(void *), void *arg, const struct tine_spawn_opts *opts);
+
+/*
+ * posix_spawn's shape, on tine_vfork: runs path with argv and envp (NULL:
+ * this process's environment) in a new process, and returns its pid once
+ * the exec has happened, or the exec's error (-ENOENT, -EACCES, ...) with
+ * the failed child already reaped; never a child that exits 127.
+ */
+int tine_spawn_exec(const char *path, char *const argv[], char *const envp[]);
+
+/*
+ * pidfds: a file descriptor that names one process for good, even after a
+ * pid is reused. tine_pidfd_open(pid, 0) makes one for a child or any
+ * process; tine_pidfd_send_signal(fd, sig) signals through it (info NULL,
+ * flags 0); tine_pidfd_wait(fd, &status) reaps the child it names, through
+ * waitid(P_PIDFD), and fills status like tine_wait. Close the fd after.
+ */
+int tine_pidfd_open(int pid, unsigned flags);
+int tine_pidfd_send_signal(int pidfd, int sig);
+int tine_pidfd_wait(int pidfd, int *status);
 
 /*
  * wait4(pid, status, __WALL): waits for any child, however it was cloned

@@ -1,0 +1,74 @@
+/*
+ * t-clone3: clone3 in both shapes natively; -ENOSYS under qemu-user 7.2,
+ * where tine_spawn's pidfd falls back to clone + pidfd_open.
+ */
+#include "t.h"
+
+static int shared;
+
+static int child(void *arg)
+{
+    shared = (int)(long)arg;
+    return 9;
+}
+
+int main(void)
+{
+    int qemu = t_qemu(), status = -1, fd = -1, pid;
+    struct tine_stack st;
+    struct clone_args fork_like = { .exit_signal = SIGCHLD }, bad;
+    long r;
+
+    CHECK_EQ(tine_clone3(0, sizeof fork_like), -EINVAL, "tine_clone3(NULL)");
+    CHECK_EQ(tine_clone3(&fork_like, 32), -EINVAL, "a size below CLONE_ARGS_SIZE_VER0");
+    bad = (struct clone_args){ .exit_signal = SIGCHLD, .stack = 4096, .stack_size = 4096 };
+    CHECK_EQ(tine_clone3(&bad, sizeof bad), -EINVAL, "the raw shape with a stack");
+    bad = (struct clone_args){ .flags = CLONE_VM, .exit_signal = SIGCHLD };
+    CHECK_EQ(tine_clone3(&bad, sizeof bad), -EINVAL, "the raw shape with CLONE_VM and no stack");
+    CHECK_EQ(tine_clone3_fn(child, 0, &fork_like, sizeof fork_like), -EINVAL, "the fn shape without a stack");
+
+    r = tine_clone3(&fork_like, sizeof fork_like);
+    if (r == 0)
+        tine_exit(7);
+    if (qemu) {
+        CHECK_EQ(r, -ENOSYS, "qemu-user: clone3 is ENOSYS");
+    } else {
+        CHECK(r > 0 && tine_wait((int)r, &status) == r && WIFEXITED(status) && WEXITSTATUS(status) == 7,
+              "raw clone3 returns twice; the child exits 7 (%ld, status %#x)", r, status);
+    }
+
+    CHECK_EQ(tine_stack_map(&st, 65536, 0), 0, "a stack for the fn shape");
+    struct clone_args vm = { .flags = CLONE_VM, .exit_signal = SIGCHLD,
+                             .stack = (unsigned long)st.low + st.guard, .stack_size = st.size - 3 };
+    r = tine_clone3_fn(child, (void *)42L, &vm, sizeof vm);
+    if (qemu) {
+        CHECK_EQ(r, -ENOSYS, "qemu-user: the fn shape too");
+    } else {
+        CHECK(r > 0 && tine_wait((int)r, &status) == r && WEXITSTATUS(status) == 9 && shared == 42,
+              "fn shape, CLONE_VM, an unaligned stack size: fn's 9, and 42 in our memory (%ld, %#x, %d)",
+              r, status, shared);
+        CHECK_EQ(vm.stack_size, st.size - 3, "the caller's clone_args are left as they were");
+    }
+    tine_stack_unmap(&st);
+
+    /* clone3's pidfd through tine_spawn, or clone + pidfd_open where clone3 is missing. */
+    struct tine_spawn_opts o = { .exit_signal = SIGCHLD, .pidfd = &fd };
+    pid = tine_spawn(child, (void *)5L, &o);
+    CHECK(pid > 0 && fd >= 0, "tine_spawn with a pidfd: pid %d, fd %d", pid, fd);
+    CHECK_EQ(tine_pidfd_wait(fd, &status), pid, "tine_pidfd_wait reaps it");
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 9, "and says it exited 9 (status %#x)", status);
+    tine_close(fd);
+
+    /* set_tid needs clone3 and CAP_SYS_ADMIN; asking for pid 1 in our namespace is EEXIST. */
+    int one = 1;
+    struct tine_spawn_opts t = { .exit_signal = SIGCHLD, .set_tid = &one, .set_tid_size = 1 };
+    r = tine_spawn(child, 0, &t);
+    if (qemu)
+        CHECK_EQ(r, -ENOSYS, "qemu-user: set_tid has no fallback");
+    else
+        CHECK(r == -EEXIST || r == -EPERM, "set_tid = {1}: %s (EEXIST as root, EPERM without)",
+              tine_strerror((int)r));
+    t.set_tid_size = 0;
+    CHECK_EQ(tine_spawn(child, 0, &t), -EINVAL, "set_tid without a size");
+    return t_done();
+}
