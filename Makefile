@@ -279,8 +279,21 @@ $(B)/host/printf-oracle: $(TOP)/tests/host/printf-oracle.c $(TOP)/src/print.c $(
 	$(Q)mkdir -p $(@D)
 	$(Q)gcc -O1 -Wall -Wno-format -idirafter $(TOP)/include -o $@ $<
 
+# The clone-flags fuzzer: one generator (tests/fuzz/clone-fuzz.h) built twice,
+# against tine and against the host's libc; mk/check.sh diffs the two runs.
+$(B)/fuzz/clone-fuzz: $(TOP)/tests/fuzz/clone-fuzz.c $(TOP)/tests/fuzz/clone-fuzz.h $(PROG_DEPS)
+	$(call say,TINECC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(TINECC) -O2 -Wall -o $@ $<
+
+$(B)/host/clone-fuzz: $(TOP)/tests/host/clone-fuzz.c $(TOP)/tests/fuzz/clone-fuzz.h
+	$(call say,HOSTCC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)gcc -O1 -Wall -o $@ $<
+
 examples: $(EXAMPLE_BINS)
 tests: $(TEST_BINS)
+fuzz: $(B)/fuzz/clone-fuzz $(B)/host/clone-fuzz
 
 # ---- the two commands of the README, and their friends ------------------------
 
@@ -311,6 +324,14 @@ size:
 stack-report:
 	$(Q)sh $(TOP)/mk/stack-report.sh $(TOP) "$(abspath $(O))/stack-report" "$(CHECK_PORTS)" "$(MAKE)" "$(CC)" "$(CFLAGS)"
 
+# docs/qemu-user.md's table: examples/flagprobe natively and under the
+# port's qemu-user, side by side (mk/qemu-doc.sh). The port must run natively.
+qemu-doc: $(B)/examples/flagprobe
+	$(Q)$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),:,echo 'qemu-doc: ARCH=$(ARCH) does not run natively here' >&2; exit 1)
+	$(Q)sh $(TOP)/mk/qemu-doc.sh $(TOP)/docs/qemu-user.md $< $(QEMU_$(ARCH)) $(B)/logs/qemu-doc > $(B)/qemu-user.md.tmp
+	$(Q)mv $(B)/qemu-user.md.tmp $(TOP)/docs/qemu-user.md
+	$(call say,GEN,$(TOP)/docs/qemu-user.md)
+
 # Prints a port's facts from the tables: used by mk/check.sh.
 facts:
 	@echo "QEMU=$(QEMU_$(ARCH)) NATIVE=$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),yes,no) PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD)"
@@ -331,6 +352,8 @@ help:
 	@echo '  tests          build the tests only'
 	@echo '  size           stripped sizes of the examples'
 	@echo '  stack-report   worst-case stack use per path and port, and TINE_STACK_MIN checked'
+	@echo '  qemu-doc       regenerate docs/qemu-user.md: clone shapes, real kernel against qemu-user'
+	@echo '  fuzz           build the clone-flags fuzzer, against tine and against the host libc'
 	@echo '  clean          remove the build directory'
 	@echo
 	@echo 'Variables:'
@@ -341,5 +364,5 @@ help:
 	@echo '  V=1            show every command'
 	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'
 
-.PHONY: all examples tests check demo size stack-report facts clean distclean help
+.PHONY: all examples tests fuzz qemu-doc check demo size stack-report facts clean distclean help
 .DELETE_ON_ERROR:

@@ -3,8 +3,11 @@
 #
 # For every port: build it, then run every test natively (where this host
 # runs the port's binaries) and under the port's qemu-user, plus the build
-# checks (ELF layout, tine-cc) and, for the host, the printf oracle; last,
-# TINE_STACK_MIN against the ports' -fstack-usage figures (mk/stack-report.sh).
+# checks (ELF layout, tine-cc) and, for the host, the printf oracle, the
+# clone-flags fuzzer (tine against the host libc) and docs/qemu-user.md
+# against a fresh run (mk/qemu-doc.sh; every other port's qemu-user against
+# its qemu column); last, TINE_STACK_MIN against the ports' -fstack-usage
+# figures (mk/stack-report.sh).
 # A test passes when its exit status is the one it expects (0, or what an
 # `expect: exit N` line in its source says), it printed a PASS summary and
 # no FAIL line. Prints one line per failure, a matrix, and finally
@@ -47,6 +50,29 @@ run_test() {
     fi
 }
 
+# clone_fuzz port: the clone-flags fuzzer, the same seeded cases through
+# tine_clone_raw and through the host libc's syscall(SYS_clone), natively;
+# the two outputs must match line for line.
+clone_fuzz() {
+    log=$out/$1/logs/clone-fuzz
+    if ! $make -s -C "$top" ARCH="$1" O="$out" "$out/$1/fuzz/clone-fuzz" "$out/$1/host/clone-fuzz"; then
+        fail "$1" native clone-fuzz "the fuzzer did not build"
+        return
+    fi
+    timeout -k 5 60 "$out/$1/host/clone-fuzz" >"$log.host.log" 2>&1; hrc=$?
+    timeout -k 5 60 "$out/$1/fuzz/clone-fuzz" >"$log.tine.log" 2>&1; trc=$?
+    cases=$(grep -c '^ *[0-9][0-9]* 0x' "$log.tine.log")
+    if [ "$hrc" != 0 ] || [ "$trc" != 0 ]; then
+        fail "$1" native clone-fuzz "exit status $trc (tine), $hrc (host libc) (logs: $log.*.log)"
+    elif ! diff "$log.host.log" "$log.tine.log" >"$log.diff"; then
+        fail "$1" native clone-fuzz "tine and the host libc differ (diff: $log.diff)"
+        head -10 "$log.diff" | sed 's/^/    /'
+    else
+        pass
+        echo "== clone-fuzz: $cases cases, tine and the host libc agree ($(grep -c ' ok' "$log.tine.log") ok)"
+    fi
+}
+
 for port in $ports; do
     echo "== $port: building"
     if ! $make -s -C "$top" ARCH="$port" O="$out" CC="$cc" all tests examples; then
@@ -86,6 +112,26 @@ for port in $ports; do
                 pass
             else
                 fail "$port" native printf-oracle "tine's printf differs from the host libc's" "$log"
+            fi
+            clone_fuzz "$port"
+            log=$b/logs/qemu-doc.log
+            if sh "$top/mk/qemu-doc.sh" --check "$top/docs/qemu-user.md" "$b/examples/flagprobe" \
+                    "$qemu" "$b/logs/qemu-doc" >"$log" 2>&1; then
+                pass
+                sed 's/^/== /' "$log"      # says so when the native column was not compared
+            else
+                fail "$port" native qemu-doc "docs/qemu-user.md differs from flagprobe's runs (log: $log)"
+                sed 's/^/    /' "$log" | head -30
+            fi
+        fi
+        if [ "$runner" = qemu ] && [ "$port" != "$host" ]; then
+            log=$b/logs/qemu-doc.log
+            if sh "$top/mk/qemu-doc.sh" --check-qemu "$top/docs/qemu-user.md" "$b/examples/flagprobe" \
+                    "$qemu" "$b/logs/qemu-doc" >"$log" 2>&1; then
+                pass
+            else
+                fail "$port" qemu qemu-doc "flagprobe under $qemu differs from docs/qemu-user.md (log: $log)"
+                sed 's/^/    /' "$log" | head -30
             fi
         fi
         cell "$port" "$runner"
