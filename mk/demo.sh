@@ -59,6 +59,10 @@ show multiprog \
     "The lecture's question: how many threads can run at once? Threads parked" \
     "on a futex with 16 KiB, 64 KiB and 8 MiB stacks: each costs two touched" \
     "pages of memory whatever its size; the address space is what runs out."
+show flagprobe \
+    "Which clones does a kernel take, and which does qemu-user? One row per" \
+    "shape: natively every one works (as root); under qemu-user only a fork" \
+    "with SIGCHLD and the full thread set do. docs/qemu-user.md is this table."
 echo
 [ $status = 0 ] && echo "demo: every example ran on every port." || echo "demo: some examples failed (see !!! above)."
 exit $status
