@@ -80,7 +80,7 @@ NATIVE_ON_s390x   := s390x
 
 # Extra compiler flags, and the linker (ld.lld unless it cannot do the port).
 CFLAGS_x86_64  := -m64
-CFLAGS_aarch64 :=
+CFLAGS_aarch64 := -mno-outline-atomics
 # riscv64: no linker relaxation, so nothing depends on gp being set up.
 CFLAGS_riscv64 := -mno-relax
 # arm: ARM (not Thumb) code, hard-float EABI.

@@ -11,5 +11,6 @@
 #include <tine/futex.h>
 #include <tine/print.h>
 #include <tine/string.h>
+#include <tine/trace.h>
 
 #endif

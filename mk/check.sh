@@ -8,6 +8,7 @@
 # against a fresh run (mk/qemu-doc.sh; every other port's qemu-user against
 # its qemu column); last, TINE_STACK_MIN against the ports' -fstack-usage
 # figures (mk/stack-report.sh).
+# A test runs with the environment its ` * env: NAME=value` lines give.
 # A test passes when its exit status is the one it expects (0, or what an
 # `expect: exit N` line in its source says), it printed a PASS summary and
 # no FAIL line. Prints one line per failure, a matrix, and finally
@@ -36,8 +37,9 @@ run_test() {
     log=$out/$port/logs/$name.$runner.log
     want=$(sed -n 's|.*expect: exit \([0-9]*\).*|\1|p' "$src" | head -1)
     want=${want:-0}
+    envs=$(sed -n 's|^ \* env: \([A-Z_]*=[^ ]*\)$|\1|p' "$src")   # e.g. " * env: TINE_TRACE=1"
     if [ "$runner" = qemu ]; then set -- "$qemu" "$bin"; else set -- "$bin"; fi
-    TINE_RUNNER=$runner timeout -k 5 120 "$@" </dev/null >"$log" 2>&1
+    env $envs TINE_RUNNER=$runner timeout -k 5 120 "$@" </dev/null >"$log" 2>&1
     rc=$?
     if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
         fail "$port" "$runner" "$name" "timed out after 120 s" "$log"

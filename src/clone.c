@@ -10,8 +10,13 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
 {
     if (!fn || !stack_top)
         return -EINVAL;
+    long r;
+
     __tine_watch_start();       /* a new stack can overflow: have it named */
-    return tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);
+    r = tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);
+    if (__tine_tracing)         /* the parent only: the child is in fn by now */
+        __tine_trace_clone(flags, stack_top, ptid, ctid, tls, r);
+    return r;
 }
 
 /* Both shapes of clone3 go through the arch's one stub; fn == 0 is the raw shape. */
@@ -19,15 +24,21 @@ long tine_arch_clone3(struct clone_args *args, size_t size, int (*fn)(void *), v
 
 long tine_clone3(struct clone_args *args, size_t size)
 {
+    long r;
+
     if (!args || size < CLONE_ARGS_SIZE_VER0 || args->stack || (args->flags & CLONE_VM))
         return -EINVAL;
-    return tine_arch_clone3(args, size, 0, 0);
+    r = tine_arch_clone3(args, size, 0, 0);
+    if (__tine_tracing)         /* parent and child alike: both return here */
+        __tine_trace_clone3(args, size, r);
+    return r;
 }
 
 long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_t size)
 {
     struct clone_args a = { 0 };
     unsigned long top;
+    long r;
 
     if (!fn || !args || size < CLONE_ARGS_SIZE_VER0 || !args->stack || !args->stack_size)
         return -EINVAL;
@@ -39,7 +50,10 @@ long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_
         return -EINVAL;
     a.stack_size = top - a.stack;
     __tine_watch_start();
-    return tine_arch_clone3(&a, size, fn, arg);
+    r = tine_arch_clone3(&a, size, fn, arg);
+    if (__tine_tracing)
+        __tine_trace_clone3(&a, size, r);
+    return r;
 }
 
 _Static_assert(sizeof(tine_arch_tls) <= sizeof(struct tine_clone_tls),

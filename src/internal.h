@@ -87,6 +87,20 @@ typedef void (*tine_sighandler)(int, struct siginfo *, void *);
 long __tine_sigaction(int sig, tine_sighandler h) TINE_HIDDEN;
 void __tine_raise(int sig) TINE_HIDDEN;
 
+/*
+ * The tracer (trace.c). Callers test __tine_tracing first; referring to it
+ * links the tracer in. tine_exit, in every program, refers to it weakly.
+ */
+extern int __tine_tracing TINE_HIDDEN;
+void __tine_trace_clone(unsigned long flags, void *stack, int *ptid, int *ctid, unsigned long tls,
+                        long r) TINE_HIDDEN;
+void __tine_trace_clone3(const struct clone_args *a, size_t size, long r) TINE_HIDDEN;
+void __tine_trace_vfork(long r) TINE_HIDDEN;
+void __tine_trace_exit(int group, int code);
+void __tine_trace_wait(int pidfd, int id, int *status, long r) TINE_HIDDEN;
+void __tine_trace_futex(int *uaddr, int op, int val, long r) TINE_HIDDEN;
+void __tine_trace_init(void) TINE_HIDDEN;
+
 /* CLONE_VM spawns keep their stacks until reaped: the reapers report here (spawn.c). */
 void __tine_spawn_reaped(int pid) __attribute__((weak));
 

@@ -28,6 +28,8 @@ int tine_pidfd_wait(int pidfd, int *status)
     do
         r = tine_syscall5(__NR_waitid, P_PIDFD, pidfd, (long)&si, WEXITED | __WALL, 0);
     while (r == -EINTR);
+    if (__tine_tracing)
+        __tine_trace_wait(1, pidfd, 0, r < 0 ? r : si.si_pid);
     if (r < 0)
         return (int)r;
     if (status)

@@ -9,6 +9,9 @@ int tine_fork(void)
     /* SIGCHLD alone: qemu-user accepts no other exit signal for a fork. */
     long r = tine_clone_raw(SIGCHLD, 0, 0, 0, 0);
 
+    if (__tine_tracing)         /* twice: "= pid" from the parent, "= 0" from the child */
+        __tine_trace_clone(SIGCHLD, 0, 0, 0, 0, r);
+
     if (r == 0 && __tine_self_atfork)
         __tine_self_atfork();
     return (int)r;
@@ -21,6 +24,8 @@ int tine_wait(int pid, int *status)
     do
         r = tine_syscall4(__NR_wait4, pid, (long)status, __WALL, 0);
     while (r == -EINTR);
+    if (__tine_tracing)
+        __tine_trace_wait(0, pid, status, r);
     if (r > 0 && __tine_spawn_reaped)
         __tine_spawn_reaped((int)r);    /* a CLONE_VM spawn's stack can go now */
     return (int)r;

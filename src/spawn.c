@@ -67,6 +67,7 @@ static int spawn_start(void *p)
 {
     struct spawn *s = p;
     char go;
+    int r;
 
     if (s->flags & CLONE_VM) {  /* the kernel starts a CLONE_VM child without one */
         stack_t ss = { .ss_sp = s->alt, .ss_flags = 0, .ss_size = s->alt_size };
@@ -83,7 +84,10 @@ static int spawn_start(void *p)
         if (s->flags & CLONE_FILES)
             tine_close(s->gate[1]);
     }
-    return s->fn(s->arg);
+    r = s->fn(s->arg);
+    if (__tine_tracing)         /* the stub's exit, named here where C still runs */
+        __tine_trace_exit(0, r);
+    return r;
 }
 
 /* Writes text to /proc/<pid>/<file>. */

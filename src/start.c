@@ -9,6 +9,7 @@ unsigned long  *__tine_auxv;
 int main(int argc, char **argv, char **envp);
 
 #pragma weak __tine_watch_start     /* present only when tine_clone is linked */
+#pragma weak __tine_trace_init      /* present only when the tracer is */
 
 /*
  * sp points at what the kernel put on the stack at exec: argc, argv[],
@@ -31,6 +32,8 @@ _Noreturn void __tine_start_c(long *sp)
         __tine_ssp_init();
     if (__tine_self_init)
         __tine_self_init();
+    if (__tine_trace_init)      /* TINE_TRACE=1: see <tine/trace.h> */
+        __tine_trace_init();
     if (__tine_watch_start)     /* linked by tine_clone, so by every spawn */
         __tine_watch_start();
     tine_exit(main(argc, argv, envp));

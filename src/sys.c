@@ -31,14 +31,24 @@ int tine_close(int fd)
     return (int)tine_syscall1(__NR_close, fd);
 }
 
+/*
+ * Traced only in programs that link the tracer for other reasons (they
+ * clone, wait or use futexes): a weak reference, so hello carries none of it.
+ */
+#pragma weak __tine_trace_exit
+
 _Noreturn void tine_exit(int code)
 {
+    if (__tine_trace_exit)
+        __tine_trace_exit(1, code);
     for (;;)
         tine_syscall1(__NR_exit_group, code);
 }
 
 _Noreturn void tine_exit_thread(int code)
 {
+    if (__tine_trace_exit)
+        __tine_trace_exit(0, code);
     for (;;)
         tine_syscall1(__NR_exit, code);
 }

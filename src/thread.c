@@ -57,6 +57,8 @@ static int thread_start(void *p)
 
     tine_syscall2(__NR_sigaltstack, (long)&ss, 0);
     t->ret = t->fn(t->arg);
+    if (__tine_tracing)         /* the stub's exit, named here where C still runs */
+        __tine_trace_exit(0, t->ret);
     return t->ret;
 }
 
@@ -118,8 +120,11 @@ int tine_thread_join(tine_thread *t, int *ret)
      * The kernel's CHILD_CLEARTID wake is a shared-futex wake, so this wait
      * must not be FUTEX_PRIVATE: the two would hash to different queues.
      */
-    while ((alive = __atomic_load_n(&t->alive, __ATOMIC_ACQUIRE)) != 0)
-        tine_syscall4(NR_futex, (long)&t->alive, FUTEX_WAIT, alive, 0);
+    while ((alive = __atomic_load_n(&t->alive, __ATOMIC_ACQUIRE)) != 0) {
+        long r = tine_syscall4(NR_futex, (long)&t->alive, FUTEX_WAIT, alive, 0);
+        if (__tine_tracing)
+            __tine_trace_futex(&t->alive, FUTEX_WAIT, alive, r);
+    }
     if (ret)
         *ret = t->ret;
     st = t->stack;              /* t lives inside the mapping about to go */

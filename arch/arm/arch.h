@@ -17,4 +17,7 @@ static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
     return (unsigned long)tp;
 }
 
+/* The kernel's raw clone takes tls before ctid here (CONFIG_CLONE_BACKWARDS). */
+#define TINE_ARCH_CLONE_BACKWARDS 1
+
 #endif

@@ -37,4 +37,7 @@ static inline unsigned long tine_arch_tls_arg(struct user_desc *d, void *tp)
 /* rt_sigaction gets SA_RESTORER and tine_arch_sigreturn (sigreturn.asm). */
 #define TINE_ARCH_SIGRETURN 1
 
+/* The kernel's raw clone takes tls before ctid here (CONFIG_CLONE_BACKWARDS). */
+#define TINE_ARCH_CLONE_BACKWARDS 1
+
 #endif

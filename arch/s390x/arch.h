@@ -20,4 +20,7 @@ static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
     return (unsigned long)tp;
 }
 
+/* The kernel's raw clone takes stack before flags here (CONFIG_CLONE_BACKWARDS2). */
+#define TINE_ARCH_CLONE_BACKWARDS2 1
+
 #endif
