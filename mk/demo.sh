@@ -1,68 +1,116 @@
 #!/bin/sh
-# mk/demo.sh OUT PORT:QEMU:NATIVE... — `make demo`: the examples, in order,
-# each with what to watch for, run natively where this host can and under
-# every port's qemu-user.
+# mk/demo.sh OUT HOST STEP PORT:QEMU:NATIVE... — `make demo`: a lesson in
+# raw clone, in teaching order. Each step has a heading, what to watch for,
+# the example's output natively, then under one qemu-user per clone-order
+# family (qemu-x86_64: the default order; qemu-aarch64: CLONE_BACKWARDS;
+# qemu-s390x: CLONE_BACKWARDS2), and what the run proved. STEP=name runs
+# one step; STEP=list names them.
 set -u
-out=$1; shift
-status=0
+out=$1 host=$2 only=$3; shift 3
+ports="$*" status=0 ran=0
+families="x86_64 aarch64 s390x"
 
-run() {     # name port how
-    if [ "$3" = native ]; then "$out/$2/examples/$1"; else "$3" "$out/$2/examples/$1"; fi
+# run PORT HOW EXAMPLE [ENV...]: one example under one runner.
+run() {
+    p=$1 how=$2 ex=$3; shift 3
+    if [ "$how" = native ]; then env "$@" "$out/$p/examples/$ex"
+    else env "$@" "$how" "$out/$p/examples/$ex"; fi
 }
 
-show() {    # name, then the lines that explain it
-    name=$1; shift
-    echo
-    echo "=== $name ==="
-    for line in "$@"; do echo "  $line"; done
-    first=1
+qemu_of() {
     for spec in $ports; do
-        port=${spec%%:*} rest=${spec#*:} qemu=${rest%%:*} native=${rest#*:}
-        for how in $([ "$native" = native ] && echo native) "$qemu"; do
-            text=$(run "$name" "$port" "$how" 2>&1)
-            rc=$?
-            if [ $first = 1 ] || [ "$name" = clone-count ]; then
-                echo "--- $name on $port, $how:"
-                printf '%s\n' "$text" | sed 's/^/    /'
-            else                # the rest: one line each, the output's last
-                printf -- '--- %-8s %-13s %s\n' "$port" "$how" "$(printf '%s\n' "$text" | tail -1)"
-            fi
-            [ "$rc" = 0 ] || { echo "!!! $name on $port ($how) exited with $rc"; status=1; }
-            first=0
-        done
+        [ "${spec%%:*}" = "$1" ] && { rest=${spec#*:}; echo "${rest%%:*}"; return; }
     done
 }
-ports="$*"
 
-show hello \
-    "The smallest tine program: one write system call, no libc, no loader." \
-    "'make size' prints its stripped size."
-show fork \
-    "fork returns twice. The parent is told the child's real pid; the child" \
-    "asks the kernel for its own pid and gets the same number."
-show clone-count \
-    "The first seed's program: a clone child on an 8 KiB stack increments a counter." \
-    "Without CLONE_VM the parent's count stays 0; with it, the count is shared." \
-    "Under qemu-user, CLONE_VM without the thread flags is refused (EINVAL)."
-show threads \
-    "Four threads: one pid, four tids, one shared total, joined by futex." \
-    "The same source on every architecture, natively and under qemu-user."
-show overflow \
-    "The first seed's crash: a clone child on an 8 KiB stack calls too deep." \
-    "tine names it in one line on stderr, and the child still dies by SIGSEGV;" \
-    "then the child is measured on a painted stack and given what it needs."
-show stack-usage \
-    "How big must a stack be? The compiler's -fstack-usage figures next to" \
-    "the peak measured on a painted stack: recursion multiplies a frame, and" \
-    "a variable-length array has no static size at all."
-show multiprog \
-    "The lecture's question: how many threads can run at once? Threads parked" \
-    "on a futex with 16 KiB, 64 KiB and 8 MiB stacks: each costs two touched" \
-    "pages of memory whatever its size; the address space is what runs out."
-show flagprobe \
-    "Which clones does a kernel take, and which does qemu-user? One row per" \
-    "shape: natively every one works (as root); under qemu-user only a fork" \
-    "with SIGCHLD and the full thread set do. docs/qemu-user.md is this table."
+# step NAME EXAMPLE ENV FULL "heading" "watch..." "proved": natively in
+# full, then one qemu per family (in full when FULL=full, else the last line).
+step() {
+    name=$1 ex=$2 envs=$3 full=$4 heading=$5 watch=$6 proved=$7
+    [ "$only" = list ] && { printf '  %-11s %s\n' "$name" "$heading"; return; }
+    [ -n "$only" ] && [ "$only" != "$name" ] && return
+    ran=$((ran + 1)) ok=1
+    echo
+    echo "=== $ran. $heading ($name: examples/$ex.c) ==="
+    printf '%s\n' "$watch" | fold -s -w 76 | sed 's/^/  /'
+    echo "--- natively ($host)${envs:+, with $envs}:"
+    text=$(run "$host" native "$ex" $envs 2>&1); rc=$?
+    printf '%s\n' "$text" | sed 's/^/    /'
+    [ $rc = 0 ] || { echo "!!! exited with $rc"; ok=0; }
+    for f in $families; do
+        q=$(qemu_of "$f"); [ -n "$q" ] || continue
+        text=$(run "$f" "$q" "$ex" $envs 2>&1); rc=$?
+        if [ "$full" = full ]; then
+            echo "--- under $q:"; printf '%s\n' "$text" | sed 's/^/    /'
+        else
+            printf -- '--- under %-13s %s\n' "$q:" "$(printf '%s\n' "$text" | tail -1)"
+        fi
+        [ $rc = 0 ] || { echo "!!! exited with $rc under $q"; ok=0; }
+    done
+    if [ $ok = 1 ]; then printf 'Proved: %s\n' "$proved" | fold -s -w 78; else status=1; fi
+}
+
+# The last step: one example on every port, its traced clone line only.
+arches() {
+    [ "$only" = list ] && { printf '  %-11s %s\n' arches "The same program on every architecture"; return; }
+    [ -n "$only" ] && [ "$only" != arches ] && return
+    ran=$((ran + 1))
+    echo
+    echo "=== $ran. The same program on every architecture (arches: examples/clone-raw.c) ==="
+    echo "  One source, six ports, natively where the host can and under qemu-user: a"
+    echo "  thread's clone, traced. Read the argument order: it is each kernel's own."
+    for spec in $ports; do
+        p=${spec%%:*} rest=${spec#*:} q=${rest%%:*} native=${rest#*:}
+        for how in $([ "$native" = native ] && echo native) "$q"; do
+            line=$(run "$p" "$how" clone-raw TINE_TRACE=1 2>&1 | grep -m1 '^tine: clone.*CLONE_VM')
+            printf '  %-8s %-13s %s\n' "$p" "$how" "$(printf '%s' "${line#tine: }" | sed 's/flags=CLONE_VM[^,]*/flags=(the thread set)/')"
+            [ -n "$line" ] || status=1
+        done
+    done
+    echo "Proved: the portable call is the same everywhere; the stubs reorder for the kernel."
+}
+
+[ "$only" = list ] && echo "make demo STEP=<name>, one of:"
+step fork fork "" last "fork: one call, two returns" \
+    "The lecture's program. Watch the pids: the parent is handed the child's pid, and the child, asking the kernel, gets the same number." \
+    "fork returns twice, and the child is a process of its own."
+step clone clone-raw "TINE_TRACE=1" full "Raw clone, returning twice" \
+    "tine_clone_raw is the system call with no C around it. With TINE_TRACE=1 tine prints the clone it makes as the kernel receives it: under each qemu, watch where tls and ctid go." \
+    "clone is fork's general form, and each architecture's kernel takes its arguments in its own order."
+step counter clone-count "" full "A clone child and a shared counter" \
+    "The first seed's program. Without CLONE_VM the child counts in a copy of memory; with it, in ours. qemu-user refuses CLONE_VM without the thread flags." \
+    "what a clone child shares is exactly what its flags say."
+step threads threads "" last "Threads: one pid, many tids" \
+    "Four clones with every sharing flag, joined through the kernel's CHILD_CLEARTID futex." \
+    "a thread is a clone that shares everything, and join is a futex."
+step vfork vfork "" last "vfork: borrow, do not copy" \
+    "The child runs on the parent's memory while the parent sleeps. Under qemu-user vfork is a fork: watch the value the parent reads." \
+    "vfork shares memory until exec (natively), and tine_spawn_exec reports the exec's own error."
+step stacks overflow "" last "Stacks: too small, named, measured" \
+    "The first seed's crash: an 8 KiB stack, called too deep. tine names the overflow on stderr; then the child is measured and sized." \
+    "a stack overflow in tine is a message, not a mystery."
+step usage stack-usage "" last "How big must a stack be?" \
+    "-fstack-usage's static figures next to painted peaks: recursion multiplies a frame, a VLA has no static size." \
+    "static analysis bounds frames; painting measures paths."
+step multiprog multiprog "" last "How many threads at once?" \
+    "Threads parked on a futex with 16 KiB, 64 KiB and 8 MiB stacks, until a bound or a limit." \
+    "a parked thread costs two pages of memory whatever its stack; limits (RLIMIT_AS, RLIMIT_NPROC, the address space) are what stop them."
+step namespaces namespaces "" last "Namespaces: what containers are made of" \
+    "One spawn with new user, pid, uts and mount namespaces: pid 1, uid 0, a hostname of its own. qemu-user refuses them all." \
+    "a container is a clone with namespace flags."
+step traps traps "" last "The classic traps" \
+    "vfork in a C function, waitpid and a child without an exit signal, a stack too small, thread flags without SYSVSEM, SIGUSR1 as an exit signal. docs/clone.md explains each." \
+    "each mistake is reproducible, and each has an explanation."
+step qemu flagprobe "" last "What qemu-user takes" \
+    "Nineteen clone shapes: natively all work (as root); under qemu-user two do. docs/qemu-user.md is this table." \
+    "qemu-user is not a kernel, and tine says where they differ."
+arches
+
+[ "$only" = list ] && exit 0
+if [ $ran = 0 ]; then
+    echo "demo: no step named '$only' (make demo STEP=list)" >&2
+    exit 2
+fi
 echo
-[ $status = 0 ] && echo "demo: every example ran on every port." || echo "demo: some examples failed (see !!! above)."
+[ $status = 0 ] && echo "demo: every step ran." || echo "demo: some steps failed (see !!! above)."
 exit $status

@@ -10,6 +10,10 @@
 /*
  * The whole region is mapped PROT_NONE first and only the part above the
  * guard is opened, so there is never a moment where the guard is usable.
+ * One more PROT_NONE page caps it above: the kernel would otherwise merge
+ * the writable part with a writable neighbour into one mapping, and the
+ * overflow handler, which reads /proc/self/maps, could no longer tell how
+ * big the stack is. (It costs address space, not memory.)
  */
 int tine_stack_map(struct tine_stack *s, size_t size, size_t guard)
 {
@@ -21,13 +25,13 @@ int tine_stack_map(struct tine_stack *s, size_t size, size_t guard)
         return -EINVAL;
     size = tine_round_up(size, page);
     guard = guard ? tine_round_up(guard, page) : page;
-    p = tine_mmap(0, guard + size, PROT_NONE,
+    p = tine_mmap(0, guard + size + page, PROT_NONE,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (tine_is_err(p))
         return tine_ptr_err(p);
     e = tine_mprotect(p + guard, size, PROT_READ | PROT_WRITE);
     if (e < 0) {
-        tine_munmap(p, guard + size);
+        tine_munmap(p, guard + size + page);
         return e;
     }
     s->low = p;
@@ -39,7 +43,7 @@ int tine_stack_map(struct tine_stack *s, size_t size, size_t guard)
 void tine_stack_unmap(struct tine_stack *s)
 {
     if (s && s->low) {
-        tine_munmap(s->low, s->guard + s->size);
+        tine_munmap(s->low, s->guard + s->size + tine_page_size());     /* and the cap */
         s->low = 0;
     }
 }

@@ -16,7 +16,7 @@ static int region(unsigned long addr, unsigned long *end, char perms[5])
         p++;
         while (*p != ' ') hi = hi * 16 + (unsigned long)(*p <= '9' ? *p - '0' : *p - 'a' + 10), p++;
         p++;
-        if (lo == addr) {
+        if (lo <= addr && addr < hi) {     /* the kernel may merge a guard with a PROT_NONE neighbour */
             memcpy(perms, p, 4);
             perms[4] = 0;
             *end = hi;

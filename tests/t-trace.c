@@ -74,9 +74,14 @@ int main(void)
     t_qemu();
     CHECK_EQ(tine_trace(1), 1, "TINE_TRACE=1 turned tracing on at start-up");
     tine_syscall1(__NR_uname, (long)machine);
-    expect = strcmp(machine + 4 * 65, "x86_64") == 0 ? "flags,stack,ptid,ctid,tls"
-           : strcmp(machine + 4 * 65, "s390x") == 0 ? "stack,flags,ptid,ctid,tls"
-           : "flags,stack,ptid,tls,ctid";
+    /* By the compiler's target, not uname: an i386 program on an x86_64 kernel hears "x86_64". */
+#if defined(__x86_64__)
+    expect = "flags,stack,ptid,ctid,tls";
+#elif defined(__s390x__)
+    expect = "stack,flags,ptid,ctid,tls";
+#else
+    expect = "flags,stack,ptid,tls,ctid";
+#endif
 
     /* stderr into a pipe while the calls are made. */
     tine_syscall2(__NR_pipe2, (long)fd, 0);
@@ -109,7 +114,8 @@ int main(void)
         return t_done();
     order_of(line, got, sizeof got);
     tine_snprintf(want, sizeof want, "%s", expect);
-    CHECK(strcmp(got, want) == 0, "%s's order: %s (traced: %s)", machine + 4 * 65, want, got);
+    CHECK(strcmp(got, want) == 0, "this port's order: %s (traced: %s; uname says %s)", want, got,
+          machine + 4 * 65);
     tine_snprintf(val, sizeof val, "ptid=%#lx", (unsigned long)&ptid);
     CHECK(find(line, val) != 0, "the ptid tine passed: %s", val);
     tine_snprintf(val, sizeof val, "ctid=%#lx", (unsigned long)&ctid);

@@ -1,10 +1,12 @@
 /*
  * <tine/stack.h> — stacks you can see.
  *
- * A stack is one mapping: a guard region (PROT_NONE) below the usable part.
+ * A stack is one mapping: a guard region (PROT_NONE) below the usable part,
+ * and one PROT_NONE page above it that keeps the kernel from merging it
+ * with its neighbour.
  *
  *     low                low + guard                   low + guard + size
- *      | guard (no access) | stack (read/write, grows down) |
+ *      | guard (no access) | stack (read/write, grows down) | cap (no access) |
  *
  * A thread that runs off the bottom faults in the guard instead of silently
  * writing over whatever lay below, and tine names the fault on stderr in
