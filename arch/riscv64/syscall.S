@@ -10,6 +10,8 @@
         .text
 
 .macro  doorway name, arity
+        .section .text.\name, "ax", @progbits  # one section each: a program links only those it calls
+        .balign 4
         .global \name
         .type   \name, @function
 \name:

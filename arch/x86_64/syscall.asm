@@ -16,6 +16,7 @@
         section .text
 
 %macro  DOORWAY 2                       ; name, arity
+        section .text.%1 progbits alloc exec nowrite align=1  ; one each: only those called are linked
         global  %1
 %1:
         mov     rax, rdi                ; nr
