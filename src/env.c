@@ -4,6 +4,17 @@
 #include "internal.h"
 #include <linux/auxvec.h>
 
+char          **__tine_environ;
+unsigned long  *__tine_auxv;
+
+/* First at start-up, and only in programs that read these: others keep no copy. */
+static void env_init(char **envp, unsigned long *auxv)
+{
+    __tine_environ = envp;
+    __tine_auxv = auxv;
+}
+TINE_INIT(0, env_init);
+
 unsigned long tine_getauxval(unsigned long type)
 {
     for (unsigned long *a = __tine_auxv; a && a[0] != AT_NULL; a += 2)

@@ -10,9 +10,10 @@
 
 #define TINE_HIDDEN __attribute__((visibility("hidden")))
 
-/* Filled in by start-up (start.c). */
+/* The environment and auxiliary vector, kept by env.c, which start-up calls when it is linked. */
 extern char          **__tine_environ TINE_HIDDEN;
 extern unsigned long  *__tine_auxv TINE_HIDDEN;
+
 
 /* The arch stubs beyond the public ones (arch/README.md lists them all). */
 long  tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
@@ -61,19 +62,25 @@ static inline struct tine_stack_tail *tine_stack_tail(const struct tine_stack *s
 extern struct tine_thread __tine_main TINE_HIDDEN;
 
 /*
- * Optional parts: start-up and fork call these only when the program links
- * the part that defines them (weak references resolve to 0 otherwise), so a
- * program that never touches threads carries none of their code.
+ * Start-up work of the optional parts. Each part that needs some registers
+ * its function in a section .tine_init.<order>; linker.ld gathers them in
+ * name order between __tine_init_start and __tine_init_end, and start-up
+ * calls each. A part not linked registers nothing, so hello runs none.
+ * Orders: 0 env, 1 ssp (the canary), 2 self (the thread pointer), 3 trace,
+ * 4 the overflow handler.
  */
-void __tine_ssp_init(void) __attribute__((weak));         /* the canary, from AT_RANDOM (ssp.c) */
-void __tine_self_init(void) __attribute__((weak));        /* main's descriptor, the thread pointer (self.c) */
+typedef void (*tine_init_fn)(char **envp, unsigned long *auxv);
+#define TINE_INIT(order, fn) \
+    static const tine_init_fn tine_init_##fn __attribute__((used, section(".tine_init." #order))) = fn
+
+/* Optional parts that fork and spawn call only when linked (weak references resolve to 0). */
 void __tine_self_atfork(void) __attribute__((weak));      /* a new process's tid (self.c) */
 
 /*
  * The overflow handler (overflow.c). tine_clone calls __tine_watch_start,
- * which links it into every program that spawns; start-up calls it through
- * a weak reference (#pragma weak in start.c), so that it is installed
- * before main in those programs and absent from all others.
+ * which links it into every program that spawns; it registers itself for
+ * start-up too, so it is installed before main in those programs and
+ * absent from all others.
  */
 int    __tine_watch_start(void) TINE_HIDDEN;
 size_t __tine_altstack_size(void) TINE_HIDDEN;   /* a thread's alternate stack, in bytes */
@@ -99,7 +106,7 @@ void __tine_trace_vfork(long r) TINE_HIDDEN;
 void __tine_trace_exit(int group, int code);
 void __tine_trace_wait(int pidfd, int id, int *status, long r) TINE_HIDDEN;
 void __tine_trace_futex(int *uaddr, int op, int val, long r) TINE_HIDDEN;
-void __tine_trace_init(void) TINE_HIDDEN;
+
 
 /* CLONE_VM spawns keep their stacks until reaped: the reapers report here (spawn.c). */
 void __tine_spawn_reaped(int pid) __attribute__((weak));

@@ -232,3 +232,10 @@ int __tine_watch_start(void)
 {
     return __atomic_load_n(&watching, __ATOMIC_RELAXED) ? 0 : tine_stack_watch();
 }
+
+static void watch_init(char **envp, unsigned long *auxv)
+{
+    __tine_watch_start();
+    (void)envp, (void)auxv;
+}
+TINE_INIT(4, watch_init);

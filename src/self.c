@@ -7,14 +7,16 @@
 
 struct tine_thread __tine_main;
 
-/* Start-up calls this (through a weak reference), after the canary is set. */
-void __tine_self_init(void)
+/* At start-up, after the canary is set (ssp.c). */
+static void self_init(char **envp, unsigned long *auxv)
 {
     __tine_main.self = &__tine_main;
     __tine_main.tid = tine_gettid();
     __tine_main.alive = 1;
     tine_arch_set_tp(&__tine_main);
+    (void)envp, (void)auxv;
 }
+TINE_INIT(2, self_init);
 
 /* A forked child keeps its creator's descriptor (a copy); only the tid is new. */
 void __tine_self_atfork(void)

@@ -16,7 +16,7 @@
 
 unsigned long __stack_chk_guard;
 
-void __tine_ssp_init(void)
+static void ssp_init(char **envp, unsigned long *auxv)
 {
     const unsigned char *r = (const unsigned char *)tine_getauxval(AT_RANDOM);
     unsigned long c = 0;
@@ -27,7 +27,9 @@ void __tine_ssp_init(void)
     ((unsigned char *)&c)[0] = 0;
     __stack_chk_guard = c;
     __tine_main.canary = c;     /* self.c then points the thread pointer at __tine_main */
+    (void)envp, (void)auxv;
 }
+TINE_INIT(1, ssp_init);         /* before main's frame, the first protected one */
 
 _Noreturn void __stack_chk_fail(void)
 {

@@ -3,19 +3,16 @@
  */
 #include "internal.h"
 
-char          **__tine_environ;
-unsigned long  *__tine_auxv;
-
 int main(int argc, char **argv, char **envp);
 
-#pragma weak __tine_watch_start     /* present only when tine_clone is linked */
-#pragma weak __tine_trace_init      /* present only when the tracer is */
+/* The registered start-up functions (TINE_INIT in internal.h), in linker.ld's order. */
+extern const tine_init_fn __tine_init_start[], __tine_init_end[];
 
 /*
  * sp points at what the kernel put on the stack at exec: argc, argv[],
  * NULL, envp[], NULL, then the auxiliary vector (type, value) pairs.
- * Start-up does only what every program needs; the rest (page size,
- * thread descriptor) is found lazily or only by programs that use it.
+ * Start-up does only what every program needs, then what the parts the
+ * program links have asked for: hello asks for nothing.
  */
 _Noreturn void __tine_start_c(long *sp)
 {
@@ -26,15 +23,7 @@ _Noreturn void __tine_start_c(long *sp)
 
     while (*p)
         p++;
-    __tine_environ = envp;
-    __tine_auxv = (unsigned long *)(p + 1);
-    if (__tine_ssp_init)        /* before any protected frame: main's is the first */
-        __tine_ssp_init();
-    if (__tine_self_init)
-        __tine_self_init();
-    if (__tine_trace_init)      /* TINE_TRACE=1: see <tine/trace.h> */
-        __tine_trace_init();
-    if (__tine_watch_start)     /* linked by tine_clone, so by every spawn */
-        __tine_watch_start();
+    for (const tine_init_fn *f = __tine_init_start; f < __tine_init_end; f++)
+        (*f)(envp, (unsigned long *)(p + 1));
     tine_exit(main(argc, argv, envp));
 }

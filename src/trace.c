@@ -224,12 +224,14 @@ void __tine_trace_futex(int *uaddr, int op, int val, long r)
 }
 
 /* Start-up: TINE_TRACE=1 in the environment turns tracing on. */
-void __tine_trace_init(void)
+static void trace_init(char **envp, unsigned long *auxv)
 {
     const char *v = tine_getenv("TINE_TRACE");
 
     __tine_tracing = v && v[0] && !(v[0] == '0' && !v[1]);
+    (void)envp, (void)auxv;
 }
+TINE_INIT(3, trace_init);
 
 int tine_trace(int on)
 {

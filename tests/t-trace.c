@@ -22,6 +22,13 @@ static int quiet(void *arg)
     return 0;
 }
 
+static int slow(void *arg)
+{
+    (void)arg;
+    tine_nanosleep(0, 200000000);
+    return 0;
+}
+
 /* The order a trace line names its arguments in, e.g. "flags,stack,ptid,tls,ctid". */
 static void order_of(const char *line, char *out, int cap)
 {
@@ -91,7 +98,7 @@ int main(void)
     tid = tine_clone(quiet, 0, flags, tine_stack_top(&st), &ptid, &ctid, tls);
     t_wait_word(&ctid, 0, 5000);
     tine_thread *t;
-    if (tine_thread_spawn(&t, quiet, 0, 0) == 0)
+    if (tine_thread_spawn(&t, slow, 0, 0) == 0)      /* slow: join finds it alive, and waits */
         tine_thread_join(t, 0);
     pid = tine_fork();
     if (pid == 0)
@@ -130,7 +137,8 @@ int main(void)
     CHECK(find(trace, val) != 0, "a tine thread's exit: %s", val);
     CHECK(find(trace, "op=FUTEX_WAIT, val=1)") != 0, "its join: a shared FUTEX_WAIT on the CHILD_CLEARTID word");
     tine_snprintf(val, sizeof val, "tine: clone #%d (", (int)__NR_clone);
-    CHECK(find(trace, "flags=SIGCHLD") && find(trace, ") = 0\n"), "the fork, from both sides (= pid, = 0)");
+    CHECK(find(trace, "flags=CLONE_CHILD_SETTID|SIGCHLD") && find(trace, ") = 0\n"),
+          "the fork (its tid written by CLONE_CHILD_SETTID), from both sides (= pid, = 0)");
     tine_snprintf(val, sizeof val, "tine: exit_group #%d (status=3)", (int)__NR_exit_group);
     CHECK(find(trace, val) != 0, "the child's %s", val);
     tine_snprintf(val, sizeof val, "tine: wait4 #%d (pid=%d,", (int)__NR_wait4, pid);

@@ -9,6 +9,7 @@
 #ifndef TINE_CLONE_H
 #define TINE_CLONE_H
 
+#include <stddef.h>
 #include <linux/sched.h>
 #include <asm/signal.h>
 
