@@ -73,8 +73,6 @@ typedef void (*tine_init_fn)(char **envp, unsigned long *auxv);
 #define TINE_INIT(order, fn) \
     static const tine_init_fn tine_init_##fn __attribute__((used, section(".tine_init." #order))) = fn
 
-/* Optional parts that fork and spawn call only when linked (weak references resolve to 0). */
-void __tine_self_atfork(void) __attribute__((weak));      /* a new process's tid (self.c) */
 
 /*
  * The overflow handler (overflow.c). tine_clone calls __tine_watch_start,

@@ -5,18 +5,17 @@
 #include "internal.h"
 
 /*
- * SIGCHLD: qemu-user accepts no other exit signal for a fork. Where the
- * program has a thread descriptor (self.c), CLONE_CHILD_SETTID has the
- * kernel write the child's tid into the child's copy of it: no gettid.
+ * SIGCHLD alone: qemu-user accepts no other exit signal for a fork. The
+ * child writes nothing on its way out of here (its thread descriptor's tid
+ * is asked of the kernel when wanted: thread.c), so a child that exits at
+ * once copies no page but the stack's.
  */
 int tine_fork(void)
 {
-    int *tid = __tine_self_atfork ? &((struct tine_thread *)tine_arch_tp())->tid : 0;
-    unsigned long flags = SIGCHLD | (tid ? CLONE_CHILD_SETTID : 0);
-    long r = tine_clone_raw(flags, 0, 0, tid, 0);
+    long r = tine_clone_raw(SIGCHLD, 0, 0, 0, 0);
 
     if (__tine_tracing)         /* twice: "= pid" from the parent, "= 0" from the child */
-        __tine_trace_clone(flags, 0, 0, tid, 0, r);
+        __tine_trace_clone(SIGCHLD, 0, 0, 0, 0, r);
     return (int)r;
 }
 

@@ -18,10 +18,3 @@ static void self_init(char **envp, unsigned long *auxv)
 }
 TINE_INIT(2, self_init);
 
-/* A forked child keeps its creator's descriptor (a copy); only the tid is new. */
-void __tine_self_atfork(void)
-{
-    struct tine_thread *t = tine_arch_tp();
-
-    t->tid = tine_gettid();
-}

@@ -72,8 +72,6 @@ static int spawn_start(void *p)
     if (s->flags & CLONE_VM) {  /* the kernel starts a CLONE_VM child without one */
         stack_t ss = { .ss_sp = s->alt, .ss_flags = 0, .ss_size = s->alt_size };
         tine_syscall2(__NR_sigaltstack, (long)&ss, 0);
-    } else if (__tine_self_atfork) {
-        __tine_self_atfork();   /* a CLONE_VM child shares its creator's descriptor */
     }
     if (s->flags & CLONE_NEWUSER) {
         if (!(s->flags & CLONE_FILES))

@@ -40,9 +40,16 @@ tine_thread *tine_thread_self(void)
     return tine_arch_tp();
 }
 
+/*
+ * A thread's own tid comes from the kernel: after a fork the descriptor is
+ * a copy that still holds the creator's. Another thread's is the word
+ * CLONE_PARENT_SETTID filled in, kept after it ends, until join.
+ */
 int tine_thread_tid(const tine_thread *t)
 {
-    return t ? t->tid : -EINVAL;
+    if (!t)
+        return -EINVAL;
+    return t == tine_thread_self() ? tine_gettid() : t->tid;
 }
 
 /*
