@@ -132,10 +132,16 @@ endif
 
 COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld llvm:llvm-nm \
                qemu-user:qemu-x86_64 linux-libc-dev:/usr/include/linux/sched.h
+# `make bench` and `make size` also build against glibc and musl, and bench
+# for aarch64 too (mk/bench-cc.sh): only those goals ask for these.
+BENCH_DEPS  := libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc \
+               gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc \
+               libc6-dev-arm64-cross:/usr/aarch64-linux-gnu/lib/libc.a
 NO_DEPS_GOALS := help clean distclean
 ifeq ($(filter $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
 ifneq ($(TINE_DEPS_DONE),1)
-$(shell sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(PORTS),$(DEPS_$(p))) >&2)
+$(shell sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(PORTS),$(DEPS_$(p))) \
+    $(if $(filter bench size,$(MAKECMDGOALS)),$(BENCH_DEPS)) >&2)
 ifneq ($(.SHELLSTATUS),0)
 $(error missing Debian packages (see above))
 endif
@@ -191,7 +197,7 @@ HEADERS  := $(wildcard $(TOP)/include/*.h $(TOP)/include/tine/*.h $(TOP)/src/*.h
 UAPI     := $(B)/uapi/.stamp
 GEN      := $(if $(filter nasm,$(ASM_$(ARCH))),$(B)/gen/nr.inc) $(B)/gen/errtab.h
 
-all: $(B)/crt0.o $(B)/libtine.a $(B)/tine-cc $(B)/.symbols-ok
+all: $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/tine-cc $(B)/.symbols-ok
 
 # The kernel's UAPI headers for this port, and nothing of any libc beside them.
 $(UAPI):
@@ -227,6 +233,11 @@ $(B)/obj/arch/%.S.o: $(ARCH_DIR)/%.S $(HEADERS) $(UAPI)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(PORT_CC) $(LIB_CFLAGS) -D__ASSEMBLY__ -Wa,--noexecstack -c $< -o $@
 
+# tine-cc --no-trace links this instead of the tracer (src/opt/notrace.c).
+$(B)/notrace.o: $(TOP)/src/opt/notrace.c $(HEADERS) $(GEN)
+	$(call say,CC,$@)
+	$(Q)$(PORT_CC) $(LIB_CFLAGS) -I$(TOP)/src -c $< -o $@
+
 $(B)/crt0.o: $(patsubst $(ARCH_DIR)/%,$(B)/obj/arch/%.o,$(CRT0_SRC))
 	$(Q)cp $< $@
 
@@ -252,7 +263,7 @@ EXAMPLES     := $(basename $(notdir $(wildcard $(TOP)/examples/*.c)))
 TESTS        := $(basename $(notdir $(wildcard $(TOP)/tests/t-*.c)))
 EXAMPLE_BINS := $(addprefix $(B)/examples/,$(EXAMPLES))
 TEST_BINS    := $(addprefix $(B)/tests/,$(TESTS))
-PROG_DEPS    := $(B)/crt0.o $(B)/libtine.a $(B)/tine-cc $(B)/.symbols-ok $(TOP)/linker.ld
+PROG_DEPS    := $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/tine-cc $(B)/.symbols-ok $(TOP)/linker.ld
 
 $(B)/examples/%: $(TOP)/examples/%.c $(PROG_DEPS)
 	$(call say,TINECC,$@)
@@ -303,21 +314,29 @@ CHECK_PORTS := $(if $(filter command line environment,$(origin ARCH)),$(ARCH),$(
 check:
 	$(Q)sh $(TOP)/mk/check.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(CHECK_PORTS)" "$(MAKE)" "$(CC)"
 
-# The examples of every port: natively where this host runs them, and under
-# each port's qemu-user.
+# The lesson: the examples in teaching order, natively and under one qemu
+# per clone-order family, then one program on every port. STEP=name runs
+# one step (STEP=list names them).
 DEMO_PORTS := $(CHECK_PORTS)
 demo:
 	$(Q)for p in $(DEMO_PORTS); do $(MAKE) -s ARCH=$$p examples || exit 1; done
-	$(Q)sh $(TOP)/mk/demo.sh "$(abspath $(O))" \
+	$(Q)sh $(TOP)/mk/demo.sh "$(abspath $(O))" "$(HOST_ARCH)" "$(STEP)" \
 	    $(foreach p,$(DEMO_PORTS),$(p):$(QEMU_$(p)):$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(p))),native,-))
 
-# Stripped sizes of the examples, one column per port.
+# Stripped sizes of the examples, one column per port; then bench/'s three
+# size workloads on every port, beside glibc and musl (mk/size.sh).
 size:
 	$(Q)for p in $(DEMO_PORTS); do $(MAKE) -s ARCH=$$p examples || exit 1; done
 	$(Q)printf '%-14s' 'bytes'; for p in $(DEMO_PORTS); do printf '%9s' $$p; done; echo
 	$(Q)for e in $(EXAMPLES); do printf '%-14s' $$e; \
 	    for p in $(DEMO_PORTS); do f=$(abspath $(O))/$$p/examples/$$e; \
 	        llvm-strip -o $$f.stripped $$f && printf '%9d' $$(wc -c < $$f.stripped); done; echo; done
+	$(Q)sh $(TOP)/mk/size.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(DEMO_PORTS)"
+
+# bench/ against glibc, musl and the raw-syscall floor, interleaved, natively
+# and under qemu-x86_64 and qemu-aarch64 (mk/bench.sh). QUICK=1: under a minute.
+bench:
+	$(Q)sh $(TOP)/mk/bench.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(QUICK)" "$(MAKE)"
 
 # Static stack worst cases from -fstack-usage and the call graph, per port, and
 # TINE_STACK_MIN checked against them; built apart, in $(O)/stack-report.
@@ -346,11 +365,12 @@ help:
 	@echo
 	@echo 'Targets:'
 	@echo '  all (default)  build/<arch>/crt0.o, libtine.a and the tine-cc wrapper'
-	@echo '  demo           build and run the examples, saying what each shows'
+	@echo '  demo           the guided lesson: examples in teaching order (STEP=name: one step; STEP=list)'
 	@echo '  check          build and run every test, natively and under qemu-user'
 	@echo '  examples       build the examples only'
 	@echo '  tests          build the tests only'
-	@echo '  size           stripped sizes of the examples'
+	@echo '  size           stripped sizes of the examples, and of bench/ size workloads against glibc and musl'
+	@echo '  bench          time tine against glibc, musl and the raw-syscall floor, natively and under qemu'
 	@echo '  stack-report   worst-case stack use per path and port, and TINE_STACK_MIN checked'
 	@echo '  qemu-doc       regenerate docs/qemu-user.md: clone shapes, real kernel against qemu-user'
 	@echo '  fuzz           build the clone-flags fuzzer, against tine and against the host libc'
@@ -363,6 +383,7 @@ help:
 	@echo '  O=<dir>        the build directory (default: build)'
 	@echo '  V=1            show every command'
 	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'
+	@echo '  QUICK=1        make bench: fewer rounds and iterations (under a minute)'
 
-.PHONY: all examples tests fuzz qemu-doc check demo size stack-report facts clean distclean help
+.PHONY: all examples tests fuzz qemu-doc check demo size bench stack-report facts clean distclean help
 .DELETE_ON_ERROR:

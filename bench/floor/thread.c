@@ -1,0 +1,40 @@
+/*
+ * bench/floor/thread.c — thread spawn + join, the raw floor: one stack,
+ * mapped once and reused; a clone with the thread flags and
+ * CHILD_CLEARTID; a futex wait on the cleared word for the join.
+ *
+ *   thread [N]     prints the nanoseconds per spawn + join, over N of them
+ */
+#include "floor.h"
+
+#define STACK (64 * 1024)       /* the size every thread benchmark uses */
+
+static char stack[STACK] __attribute__((aligned(16)));
+static int alive;
+
+static int worker(void *arg)
+{
+    (void)arg;
+    return 0;
+}
+
+static void once(void)
+{
+    alive = 1;                  /* the kernel zeroes it at the thread's exit, and wakes us */
+    if (tine_arch_clone(worker, 0, FLOOR_THREAD, stack + STACK, 0, &alive, 0) < 0)
+        tine_syscall1(__NR_exit_group, 1);
+    floor_join(&alive);
+}
+
+int main(int argc, char **argv)
+{
+    long n = floor_arg(argc, argv, 2000), t0;
+
+    for (int i = 0; i < 20; i++)    /* warm-up */
+        once();
+    t0 = floor_now_ns();
+    for (long i = 0; i < n; i++)
+        once();
+    floor_put((floor_now_ns() - t0) / n, '\n');
+    return 0;
+}

@@ -1,0 +1,34 @@
+/*
+ * bench/libc/fork.c — fork + wait through the C library: fork, _exit in
+ * the child, waitpid.
+ *
+ *   fork [N]       prints the nanoseconds per fork + wait, over N of them
+ */
+#include "bench.h"
+#include <errno.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void once(void)
+{
+    pid_t pid = fork();
+    int status;
+
+    if (pid == 0)
+        _exit(0);
+    if (pid < 0 || waitpid(pid, &status, 0) != pid)
+        bench_fail("fork", errno);
+}
+
+int main(int argc, char **argv)
+{
+    long n = bench_arg(argc, argv, 500), t0;
+
+    for (int i = 0; i < 5; i++)     /* warm-up */
+        once();
+    t0 = bench_now_ns();
+    for (long i = 0; i < n; i++)
+        once();
+    printf("%ld\n", (bench_now_ns() - t0) / n);
+    return 0;
+}

@@ -1,0 +1,33 @@
+/*
+ * bench/libc/vfork.c — vfork + _exit + wait through the C library.
+ *
+ *   vfork [N]      prints the nanoseconds per vfork + wait, over N of them
+ */
+#include "bench.h"
+#include <errno.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void once(void)
+{
+    pid_t pid = vfork();
+    int status;
+
+    if (pid == 0)
+        _exit(0);
+    if (pid < 0 || waitpid(pid, &status, 0) != pid)
+        bench_fail("vfork", errno);
+}
+
+int main(int argc, char **argv)
+{
+    long n = bench_arg(argc, argv, 500), t0;
+
+    for (int i = 0; i < 5; i++)     /* warm-up */
+        once();
+    t0 = bench_now_ns();
+    for (long i = 0; i < n; i++)
+        once();
+    printf("%ld\n", (bench_now_ns() - t0) / n);
+    return 0;
+}

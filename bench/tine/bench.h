@@ -1,0 +1,46 @@
+/*
+ * bench/tine/bench.h — what the tine benchmark programs share: a clock
+ * read through the system call (tine has no vDSO reader) and the count
+ * given on the command line.
+ */
+#ifndef BENCH_TINE_H
+#define BENCH_TINE_H
+
+#include <tine.h>
+#include <linux/time.h>         /* CLOCK_MONOTONIC, struct __kernel_timespec */
+
+/* 32-bit ports keep 64-bit time in a call of its own. */
+#ifdef __NR_clock_gettime64
+#define BENCH_NR_clock_gettime __NR_clock_gettime64
+#else
+#define BENCH_NR_clock_gettime __NR_clock_gettime
+#endif
+
+static inline long bench_now_ns(void)
+{
+    struct __kernel_timespec ts;
+
+    tine_syscall2(BENCH_NR_clock_gettime, CLOCK_MONOTONIC, (long)&ts);
+    return (long)ts.tv_sec * 1000000000L + (long)ts.tv_nsec;
+}
+
+/* argv[1] as a count, or `def`. */
+static inline long bench_arg(int argc, char **argv, long def)
+{
+    long n = 0;
+
+    if (argc < 2)
+        return def;
+    for (const char *p = argv[1]; *p >= '0' && *p <= '9'; p++)
+        n = n * 10 + (*p - '0');
+    return n > 0 ? n : def;
+}
+
+/* Stop with a message naming what failed. */
+static inline _Noreturn void bench_fail(const char *what, long e)
+{
+    tine_dprintf(2, "%s: %s\n", what, tine_strerror((int)e));
+    tine_exit(1);
+}
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * bench/tine/vfork.c — vfork + exit + wait through tine: tine_vfork,
+ * tine_exit in the child (the only kind of call a vfork child may make
+ * besides execve), tine_wait.
+ *
+ *   vfork [N]      prints the nanoseconds per vfork + wait, over N of them
+ */
+#include "bench.h"
+
+static void once(void)
+{
+    int pid = tine_vfork(), status;
+
+    if (pid == 0)
+        tine_exit(0);
+    if (pid < 0 || tine_wait(pid, &status) != pid)
+        bench_fail("tine_vfork", pid);
+}
+
+int main(int argc, char **argv)
+{
+    long n = bench_arg(argc, argv, 500), t0;
+
+    for (int i = 0; i < 5; i++)     /* warm-up */
+        once();
+    t0 = bench_now_ns();
+    for (long i = 0; i < n; i++)
+        once();
+    tine_printf("%ld\n", (bench_now_ns() - t0) / n);
+    return 0;
+}
