@@ -113,4 +113,10 @@ static inline long floor_rss_kib(void)
     return v;
 }
 
+#define LOOP_NAME       floor_loop
+#define LOOP_ARG        floor_arg
+#define LOOP_NOW        floor_now_ns
+#define LOOP_PRINT(ns)  floor_put(ns, '\n')
+#include "../loop.h"
+
 #endif

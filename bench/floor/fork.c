@@ -20,13 +20,5 @@ static void once(void)
 
 int main(int argc, char **argv)
 {
-    long n = floor_arg(argc, argv, 500), t0;
-
-    for (int i = 0; i < 5; i++)     /* warm-up */
-        once();
-    t0 = floor_now_ns();
-    for (long i = 0; i < n; i++)
-        once();
-    floor_put((floor_now_ns() - t0) / n, '\n');
-    return 0;
+    return floor_loop(argc, argv, 500, 5, once);
 }

@@ -27,15 +27,7 @@ static void once(void)
 
 int main(int argc, char **argv)
 {
-    long n = bench_arg(argc, argv, 2000), t0;
-
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 64 * 1024);
-    for (int i = 0; i < 20; i++)    /* warm-up: fills glibc's stack cache */
-        once();
-    t0 = bench_now_ns();
-    for (long i = 0; i < n; i++)
-        once();
-    printf("%ld\n", (bench_now_ns() - t0) / n);
-    return 0;
+    return bench_loop(argc, argv, 2000, 20, once);  /* 20 warm-ups fill glibc's stack cache */
 }

@@ -43,4 +43,10 @@ static inline _Noreturn void bench_fail(const char *what, long e)
     tine_exit(1);
 }
 
+#define LOOP_NAME       bench_loop
+#define LOOP_ARG        bench_arg
+#define LOOP_NOW        bench_now_ns
+#define LOOP_PRINT(ns)  tine_printf("%ld\n", ns)
+#include "../loop.h"
+
 #endif

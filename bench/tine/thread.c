@@ -26,13 +26,5 @@ static void once(void)
 
 int main(int argc, char **argv)
 {
-    long n = bench_arg(argc, argv, 2000), t0;
-
-    for (int i = 0; i < 20; i++)    /* warm-up: fills the stack cache */
-        once();
-    t0 = bench_now_ns();
-    for (long i = 0; i < n; i++)
-        once();
-    tine_printf("%ld\n", (bench_now_ns() - t0) / n);
-    return 0;
+    return bench_loop(argc, argv, 2000, 20, once);
 }

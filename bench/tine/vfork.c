@@ -19,13 +19,5 @@ static void once(void)
 
 int main(int argc, char **argv)
 {
-    long n = bench_arg(argc, argv, 500), t0;
-
-    for (int i = 0; i < 5; i++)     /* warm-up */
-        once();
-    t0 = bench_now_ns();
-    for (long i = 0; i < n; i++)
-        once();
-    tine_printf("%ld\n", (bench_now_ns() - t0) / n);
-    return 0;
+    return bench_loop(argc, argv, 500, 5, once);
 }
