@@ -119,6 +119,8 @@ size_t __tine_peak(const char *lo, const char *hi) TINE_HIDDEN;
 /* The stack cache shared by threads and spawned processes (stack.c). */
 int  __tine_stack_get(struct tine_stack *s, size_t size, size_t guard) TINE_HIDDEN;
 void __tine_stack_put(struct tine_stack *s) TINE_HIDDEN;
+void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size_t alt,
+                           size_t record) TINE_HIDDEN;
 
 /* 32-bit ports have a futex call that takes 64-bit time; prefer it. */
 #ifdef __NR_futex_time64

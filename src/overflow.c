@@ -42,11 +42,16 @@
 
 static int watching;
 
+/* Once: every thread spawn asks, and the answer is the kernel's for the process's life. */
 size_t __tine_altstack_size(void)
 {
-    size_t min = tine_getauxval(AT_MINSIGSTKSZ);   /* x86 and arm64 kernels tell */
+    static size_t bytes;
 
-    return (min > MINSIGSTKSZ ? min : MINSIGSTKSZ) + HANDLER_BYTES;
+    if (!bytes) {
+        size_t min = tine_getauxval(AT_MINSIGSTKSZ);   /* x86 and arm64 kernels tell */
+        bytes = (min > MINSIGSTKSZ ? min : MINSIGSTKSZ) + HANDLER_BYTES;
+    }
+    return bytes;
 }
 
 /* ---- the handler: only syscalls and its own stack ---------------------------- */

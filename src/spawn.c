@@ -178,12 +178,9 @@ int tine_spawn(int (*fn)(void *), void *arg, const struct tine_spawn_opts *opts)
     size = tine_round_up(size, page);
     if (flags & CLONE_VM)
         alt = __tine_altstack_size();
-    r = __tine_stack_get(&st, size + tine_round_up(alt + sizeof *s + sizeof(struct tine_stack_tail) + 16,
-                                                  page), page);
-    if (r < 0)
-        return (int)r;
-    *tine_stack_tail(&st) = (struct tine_stack_tail){ st.low, size };
-    s = (struct spawn *)(((unsigned long)tine_stack_tail(&st) - sizeof *s) & -16UL);
+    s = __tine_stack_get_top(&st, size, page, alt, sizeof *s);
+    if (tine_is_err(s))
+        return tine_ptr_err(s);
     *s = (struct spawn){ .fn = fn, .arg = arg, .flags = flags, .gate = { -1, -1 },
                          .alt = (char *)st.low + st.guard + size, .alt_size = alt, .st = st };
     if ((flags & CLONE_NEWUSER) && (r = tine_syscall2(__NR_pipe2, (long)s->gate, O_CLOEXEC)) < 0)

@@ -78,6 +78,27 @@ static void unlock(void)
     __atomic_store_n(&cache_lock, 0, __ATOMIC_RELEASE);
 }
 
+/*
+ * The mapping of a thread or a spawned process, from the cache:
+ *
+ *   | guard | stack (size) | alternate stack (alt bytes or more) | record | tail |
+ *
+ * size and guard are whole pages, so the stack's top is page-aligned and
+ * the frames get exactly what was asked. Writes the tail (internal.h) and
+ * returns where the caller's record of `record` bytes goes, 16-aligned,
+ * or (void *)-errno.
+ */
+void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size_t alt, size_t record)
+{
+    size_t top = tine_round_up(alt + record + sizeof(struct tine_stack_tail) + 16, tine_page_size());
+    int e = __tine_stack_get(s, size + top, guard);
+
+    if (e < 0)
+        return (void *)(long)e;
+    *tine_stack_tail(s) = (struct tine_stack_tail){ s->low, size };
+    return (void *)(((unsigned long)tine_stack_tail(s) - record) & -16UL);
+}
+
 /* size and guard are already whole pages. */
 int __tine_stack_get(struct tine_stack *s, size_t size, size_t guard)
 {

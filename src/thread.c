@@ -69,11 +69,7 @@ static int thread_start(void *p)
     return t->ret;
 }
 
-/*
- * The mapping, from low to high: guard | stack (stack_size) | alternate
- * signal stack | descriptor. The stack's top is page-aligned, so the
- * frames get exactly the whole pages asked for.
- */
+/* The mapping: guard | stack | alternate signal stack | descriptor | tail (stack.c). */
 int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
                       const struct tine_thread_opts *opts)
 {
@@ -84,7 +80,6 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     struct tine_stack st;
     struct tine_thread *t;
     tine_arch_tls tls;          /* what the port's CLONE_SETTLS argument points at, if anything */
-    unsigned long top;
     long r;
 
     if (!tp || !fn || size < TINE_STACK_MIN)
@@ -92,14 +87,9 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     if (size > ((size_t)-1 >> 2) || guard > ((size_t)-1 >> 2))
         return -ENOMEM;
     size = tine_round_up(size, page);
-    r = __tine_stack_get(&st, size + tine_round_up(__tine_altstack_size() + sizeof *t +
-                                                   sizeof(struct tine_stack_tail) + 16, page),
-                         tine_round_up(guard, page));
-    if (r < 0)
-        return (int)r;
-    *tine_stack_tail(&st) = (struct tine_stack_tail){ st.low, size };
-    top = (unsigned long)tine_stack_tail(&st) - sizeof *t;
-    t = (struct tine_thread *)(top & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1));
+    t = __tine_stack_get_top(&st, size, tine_round_up(guard, page), __tine_altstack_size(), sizeof *t);
+    if (tine_is_err(t))
+        return tine_ptr_err(t);
     *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg, .canary = __tine_main.canary,
                                .stack = st, .stack_size = size, .peak = peak, .alive = 1 };
     if (peak)
