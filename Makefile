@@ -64,19 +64,18 @@ DEPS_arm     := linux-libc-dev-armhf-cross:/usr/arm-linux-gnueabihf/include/asm/
 DEPS_i386    := nasm:nasm linux-libc-dev-i386-cross:/usr/i686-linux-gnu/include/asm/unistd_32.h
 DEPS_s390x   := linux-libc-dev-s390x-cross:/usr/s390x-linux-gnu/include/asm/unistd.h binutils-s390x-linux-gnu:s390x-linux-gnu-ld
 
-# The emulator, and the hosts that run the port's binaries natively.
-QEMU_x86_64      := qemu-x86_64
-QEMU_aarch64     := qemu-aarch64
-QEMU_riscv64     := qemu-riscv64
-QEMU_arm         := qemu-arm
-QEMU_i386        := qemu-i386
-QEMU_s390x       := qemu-s390x
+# The hosts whose kernels may run the port's binaries natively: a probe
+# (mk/run.sh) decides whether this one does, and NATIVE_NO_<port> says in
+# words what it lacks when it does not. The emulator is qemu-<port>, or
+# QEMU_<port>=path (a user's variable, see `make help`).
 NATIVE_ON_x86_64  := x86_64
 NATIVE_ON_aarch64 := aarch64
 NATIVE_ON_riscv64 := riscv64
 NATIVE_ON_arm     := arm
 NATIVE_ON_i386    := i386 x86_64
 NATIVE_ON_s390x   := s390x
+NATIVE_NO_i386    := this kernel does not run 32-bit programs (no IA32 emulation)
+NATIVE_NO_arm     := this kernel does not run 32-bit programs (no AArch32 support)
 
 # Extra compiler flags, and the linker (ld.lld unless it cannot do the port).
 CFLAGS_x86_64  := -m64
@@ -130,8 +129,11 @@ endif
 
 # ---- dependencies: installed, or the exact command printed -----------------
 
+# qemu-user is there if any one of its emulators is, under either name (a
+# host with qemu-user-static has only qemu-<arch>-static).
 COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld llvm:llvm-nm \
-               qemu-user:qemu-x86_64 linux-libc-dev:/usr/include/linux/sched.h
+               coreutils:timeout qemu-user:qemu-x86_64\|qemu-x86_64-static \
+               linux-libc-dev:/usr/include/linux/sched.h
 # `make bench` and `make size` also build against glibc and musl, and bench
 # for aarch64 too (mk/bench-cc.sh): only those goals ask for these.
 BENCH_DEPS  := libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc \
@@ -140,7 +142,7 @@ BENCH_DEPS  := libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc \
 NO_DEPS_GOALS := help clean distclean
 ifeq ($(filter $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
 ifneq ($(TINE_DEPS_DONE),1)
-$(shell sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(PORTS),$(DEPS_$(p))) \
+$(shell NO_DEPS='$(NO_DEPS)' sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(PORTS),$(DEPS_$(p))) \
     $(if $(filter bench size,$(MAKECMDGOALS)),$(BENCH_DEPS)) >&2)
 ifneq ($(.SHELLSTATUS),0)
 $(error missing Debian packages (see above))
@@ -308,20 +310,32 @@ fuzz: $(B)/fuzz/clone-fuzz $(B)/host/clone-fuzz
 
 # ---- the two commands of the README, and their friends ------------------------
 
-# Every port, natively where this host can run it and under qemu-user always.
+# What mk/run.sh, the one runner, reads: the ports' tables and the user's
+# runner variables (NATIVE_<port>, QEMU_<port>, RUNNER_<port>, QEMU_TRIXIE
+# pass through from the command line or the environment by themselves).
+export HOST_ARCH $(foreach p,$(PORTS),NATIVE_ON_$(p) NATIVE_NO_$(p))
+LAB := top=$(TOP) out=$(abspath $(O))
+
+# Runs any program and says in words why when the kernel will not (mk/tine-exec.c).
+$(abspath $(O))/host/tine-exec: $(TOP)/mk/tine-exec.c
+	$(call say,HOSTCC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)gcc -O1 -Wall -o $@ $<
+
+# Every port, natively where this host can run it and under each qemu-user
+# (the installed one and Debian 13's). T=name runs one test; ARCH=port one port.
 CHECK_PORTS := $(if $(filter command line environment,$(origin ARCH)),$(ARCH),$(PORTS))
 
-check:
-	$(Q)sh $(TOP)/mk/check.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(CHECK_PORTS)" "$(MAKE)" "$(CC)"
+check: $(abspath $(O))/host/tine-exec
+	$(Q)$(LAB) ports="$(CHECK_PORTS)" make="$(MAKE)" cc="$(CC)" only="$(T)" sh $(TOP)/mk/check.sh
 
 # The lesson: the examples in teaching order, natively and under one qemu
 # per clone-order family, then one program on every port. STEP=name runs
 # one step (STEP=list names them).
 DEMO_PORTS := $(CHECK_PORTS)
-demo:
+demo: $(abspath $(O))/host/tine-exec
 	$(Q)for p in $(DEMO_PORTS); do $(MAKE) -s ARCH=$$p examples || exit 1; done
-	$(Q)sh $(TOP)/mk/demo.sh "$(abspath $(O))" "$(HOST_ARCH)" "$(STEP)" \
-	    $(foreach p,$(DEMO_PORTS),$(p):$(QEMU_$(p)):$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(p))),native,-))
+	$(Q)$(LAB) ports="$(DEMO_PORTS)" only="$(STEP)" sh $(TOP)/mk/demo.sh
 
 # Stripped sizes of the examples, one column per port; then bench/'s three
 # size workloads on every port, beside glibc and musl (mk/size.sh).
@@ -343,17 +357,18 @@ bench:
 stack-report:
 	$(Q)sh $(TOP)/mk/stack-report.sh $(TOP) "$(abspath $(O))/stack-report" "$(CHECK_PORTS)" "$(MAKE)" "$(CC)" "$(CFLAGS)"
 
-# docs/qemu-user.md's table: examples/flagprobe natively and under the
-# port's qemu-user, side by side (mk/qemu-doc.sh). The port must run natively.
-qemu-doc: $(B)/examples/flagprobe
-	$(Q)$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),:,echo 'qemu-doc: ARCH=$(ARCH) does not run natively here' >&2; exit 1)
-	$(Q)sh $(TOP)/mk/qemu-doc.sh $(TOP)/docs/qemu-user.md $< $(QEMU_$(ARCH)) $(B)/logs/qemu-doc > $(B)/qemu-user.md.tmp
+# docs/qemu-user.md's table: examples/flagprobe natively and under every
+# qemu-user version this host has, side by side (mk/qemu-doc.sh). The port
+# must run natively; a qemu version not here keeps its column as it was.
+qemu-doc: $(B)/examples/flagprobe $(B)/examples/hello $(abspath $(O))/host/tine-exec
+	$(Q)$(LAB) mode=gen doc=$(TOP)/docs/qemu-user.md port=$(ARCH) \
+	    sh $(TOP)/mk/qemu-doc.sh > $(B)/qemu-user.md.tmp
 	$(Q)mv $(B)/qemu-user.md.tmp $(TOP)/docs/qemu-user.md
 	$(call say,GEN,$(TOP)/docs/qemu-user.md)
 
-# Prints a port's facts from the tables: used by mk/check.sh.
+# Prints a port's build facts: used by mk/check.sh.
 facts:
-	@echo "QEMU=$(QEMU_$(ARCH)) NATIVE=$(if $(filter $(HOST_ARCH),$(NATIVE_ON_$(ARCH))),yes,no) PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD)"
+	@echo "PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD)"
 
 clean:
 	rm -rf $(abspath $(O))
@@ -366,7 +381,7 @@ help:
 	@echo 'Targets:'
 	@echo '  all (default)  build/<arch>/crt0.o, libtine.a and the tine-cc wrapper'
 	@echo '  demo           the guided lesson: examples in teaching order (STEP=name: one step; STEP=list)'
-	@echo '  check          build and run every test, natively and under qemu-user'
+	@echo '  check          build and run every test, natively and under each qemu-user'
 	@echo '  examples       build the examples only'
 	@echo '  tests          build the tests only'
 	@echo '  size           stripped sizes of the examples, and of bench/ size workloads against glibc and musl'
@@ -384,6 +399,14 @@ help:
 	@echo '  V=1            show every command'
 	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'
 	@echo '  QUICK=1        make bench: fewer rounds and iterations (under a minute)'
+	@echo '  T=name         make check: only this test or check (t-fork, clone-fuzz, qemu-doc, ...)'
+	@echo '  NO_DEPS=1      never call apt-get: name the missing packages and go on'
+	@echo
+	@echo 'Runners (make check, demo, qemu-doc; see README):'
+	@echo '  NATIVE_<port>=yes|no   force the native probe (e.g. NATIVE_i386=no on an x86_64 host)'
+	@echo '  QEMU_<port>=path       the installed emulator (default qemu-<port>, else qemu-<port>-static)'
+	@echo '  RUNNER_<port>=binfmt   run through the kernel'"'"'s binfmt_misc qemu instead of calling it'
+	@echo '  QEMU_TRIXIE=no|dir     the second qemu-user: no, or a directory of qemu-<port> (default: Debian 13'"'"'s, fetched)'
 
 .PHONY: all examples tests fuzz qemu-doc check demo size bench stack-report facts clean distclean help
 .DELETE_ON_ERROR:

@@ -1,52 +1,81 @@
 #!/bin/sh
-# mk/check.sh TOP OUT HOST_ARCH "PORTS" MAKE CC — `make check`.
+# mk/check.sh — `make check`: every test of every port under every runner
+# this host offers (mk/run.sh: natively where the probe says the kernel
+# runs the port, under the installed qemu-user and under Debian 13's).
 #
-# For every port: build it, then run every test natively (where this host
-# runs the port's binaries) and under the port's qemu-user, plus the build
-# checks (ELF layout, tine-cc) and, for the host, the printf oracle, the
-# clone-flags fuzzer (tine against the host libc) and docs/qemu-user.md
-# against a fresh run (mk/qemu-doc.sh; every other port's qemu-user against
-# its qemu column); last, TINE_STACK_MIN against the ports' -fstack-usage
-# figures (mk/stack-report.sh).
-# A test runs with the environment its ` * env: NAME=value` lines give.
-# A test passes when its exit status is the one it expects (0, or what an
+# Named variables: top, out (the build directory), ports, make, cc, only
+# (T=: names of tests or checks to run, all when empty); and mk/run.sh's.
+#
+# Per port: the build, the build checks (ELF layout, tine-cc), then every
+# test under every runner; for the host port natively, the printf oracle
+# and the clone-flags fuzzer (tine against the host libc); for every runner,
+# examples/flagprobe against its column of docs/qemu-user.md; last,
+# TINE_STACK_MIN against the ports' -fstack-usage figures.
+# A test runs with the environment its ` * env: NAME=value` lines give. It
+# passes when its exit status is the one it expects (0, or what an
 # `expect: exit N` line in its source says), it printed a PASS summary and
-# no FAIL line. Prints one line per failure, a matrix, and finally
-# `N passed, N failed`.
+# no FAIL line. A runner this host cannot offer is skipped with the reason,
+# and every test it would have run counts as skipped. Prints one line per
+# failure, a table of ports and runners, and finally
+# `N passed, N failed, N skipped`.
 set -u
-top=$1 out=$2 host=$3 ports=$4 make=$5 cc=$6
-passed=0 failed=0 matrix=''
+: "${top:?}" "${out:?}" "${ports:?}" "${make:?}" "${cc:?}"
+only=$(printf '%s' "${only:-}" | tr ',' ' ')
+. "$top/mk/run.sh"
+passed=0 failed=0 skipped=0 matched=''
 start=$(date +%s)
+mkdir -p "$out"
+cells=$out/check.cells skips=$out/check.skips
+: >"$cells"; : >"$skips"
 
-fail() {    # port runner test why [log]
+# want NAME: whether T= asks for this test or check.
+want() {
+    [ -z "$only" ] && return 0
+    case " $only " in *" $1 "*) matched="$matched $1"; return 0 ;; esac
+    return 1
+}
+
+fail() {    # port runner name why [log]
     failed=$((failed + 1)) cell_fail=$((cell_fail + 1))
     echo "FAIL $3 [$1, $2]: $4"
-    [ -n "${5:-}" ] && [ -f "$5" ] && grep -E '^FAIL|^tine:' "$5" | head -8 | sed 's/^/    /'
+    [ -n "${5:-}" ] && [ -f "$5" ] && grep -E '^FAIL|^tine:|^cannot execute' "$5" | head -8 | sed 's/^/    /'
 }
 pass() { passed=$((passed + 1)) cell_pass=$((cell_pass + 1)); }
-cell() {    # port runner: close a matrix cell
-    matrix="$matrix$(printf '%-8s %-7s %3d passed, %d failed' "$1" "$2" "$cell_pass" "$cell_fail")
-"
-    cell_pass=0 cell_fail=0
+skip() {    # port runner name-or-count why
+    case $3 in *[!0-9]*) n=1 ;; *) n=$3 ;; esac
+    skipped=$((skipped + n)) cell_skip=$((cell_skip + n))
+    printf '%s\n' "$1 $2: $4" >>"$skips"
 }
-cell_pass=0 cell_fail=0
+cell() {    # port runner: close a table cell
+    if [ $((cell_pass + cell_fail)) = 0 ] && [ "$cell_skip" -gt 0 ]; then t=skipped
+    else
+        t="$cell_pass ok"
+        [ "$cell_fail" = 0 ] || t="$t, $cell_fail FAIL"
+        [ "$cell_skip" = 0 ] || t="$t, $cell_skip skipped"
+    fi
+    [ "$cell_pass$cell_fail$cell_skip" = 000 ] || printf '%s\t%s\t%s\n' "$1" "$2" "$t" >>"$cells"
+    cell_pass=0 cell_fail=0 cell_skip=0
+}
+cell_pass=0 cell_fail=0 cell_skip=0
 
-# run_test port runner binary source: one test program under one runner.
+# run_test port entry binary source: one test program under one runner.
 run_test() {
-    port=$1 runner=$2 bin=$3 src=$4 name=$(basename "$3")
-    log=$out/$port/logs/$name.$runner.log
-    want=$(sed -n 's|.*expect: exit \([0-9]*\).*|\1|p' "$src" | head -1)
+    label=$(run_field "$2" 1) name=$(basename "$3")
+    log=$out/$1/logs/$name.$label.log
+    want=$(sed -n 's|.*expect: exit \([0-9]*\).*|\1|p' "$4" | head -1)
     want=${want:-0}
-    envs=$(sed -n 's|^ \* env: \([A-Z_]*=[^ ]*\)$|\1|p' "$src")   # e.g. " * env: TINE_TRACE=1"
-    if [ "$runner" = qemu ]; then set -- "$qemu" "$bin"; else set -- "$bin"; fi
-    env $envs TINE_RUNNER=$runner timeout -k 5 120 "$@" </dev/null >"$log" 2>&1
+    envs=$(sed -n 's|^ \* env: \([A-Z_]*=[^ ]*\)$|\1|p' "$4")   # e.g. " * env: TINE_TRACE=1"
+    # shellcheck disable=SC2086
+    run_prog "$2" $envs "$3" </dev/null >"$log" 2>&1
     rc=$?
     if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-        fail "$port" "$runner" "$name" "timed out after 120 s" "$log"
+        fail "$1" "$label" "$name" "timed out after ${RUN_TIMEOUT:-120} s" "$log"
+    elif { [ "$rc" = 126 ] || [ "$rc" = 127 ]; } && grep -q '^cannot execute' "$log"; then
+        fail "$1" "$label" "$name" "$(grep -m1 '^cannot execute' "$log")"
     elif [ "$rc" != "$want" ]; then
-        fail "$port" "$runner" "$name" "exit status $rc, expected $want (log: $log)" "$log"
+        fail "$1" "$label" "$name" "exit status $rc, expected $want (log: $log)" "$log"
     elif grep -q '^FAIL' "$log" || ! grep -q '^PASS:' "$log"; then
-        fail "$port" "$runner" "$name" "a check failed or the test stopped early (log: $log)" "$log"
+        fail "$1" "$label" "$name" "a check failed or the test stopped early (log: $log)" "$log"
     else
         pass
     fi
@@ -62,7 +91,7 @@ clone_fuzz() {
         return
     fi
     timeout -k 5 60 "$out/$1/host/clone-fuzz" >"$log.host.log" 2>&1; hrc=$?
-    timeout -k 5 60 "$out/$1/fuzz/clone-fuzz" >"$log.tine.log" 2>&1; trc=$?
+    run_prog native=native== "$out/$1/fuzz/clone-fuzz" >"$log.tine.log" 2>&1; trc=$?
     cases=$(grep -c '^ *[0-9][0-9]* 0x' "$log.tine.log")
     if [ "$hrc" != 0 ] || [ "$trc" != 0 ]; then
         fail "$1" native clone-fuzz "exit status $trc (tine), $hrc (host libc) (logs: $log.*.log)"
@@ -75,6 +104,21 @@ clone_fuzz() {
     fi
 }
 
+# qemu_doc port entry: examples/flagprobe under the runner, against its
+# column of docs/qemu-user.md (mk/qemu-doc.sh; exit 3: nothing to compare with).
+qemu_doc() {
+    label=$(run_field "$2" 1) log=$out/$1/logs/qemu-doc.$label.log
+    mode=check doc=$top/docs/qemu-user.md port=$1 entry=$2 logs=$out/$1/logs/qemu-doc \
+        sh "$top/mk/qemu-doc.sh" >"$log" 2>&1
+    case $? in
+        0) pass ;;
+        3) skip "$1" "$label" qemu-doc "$(tail -n 1 "$log")"
+           echo "== $1 $label: qemu-doc skipped: $(tail -n 1 "$log")" ;;
+        *) fail "$1" "$label" qemu-doc "flagprobe differs from docs/qemu-user.md (log: $log)"
+           sed 's/^/    /' "$log" | head -30 ;;
+    esac
+}
+
 for port in $ports; do
     echo "== $port: building"
     if ! $make -s -C "$top" ARCH="$port" O="$out" CC="$cc" all tests examples; then
@@ -82,17 +126,23 @@ for port in $ports; do
         cell "$port" build
         continue
     fi
-    eval "$($make -s -C "$top" ARCH="$port" O="$out" CC="$cc" facts)"   # QEMU=... NATIVE=yes|no
-    qemu=$QEMU
+    eval "$($make -s -C "$top" ARCH="$port" O="$out" CC="$cc" facts)"   # PORT_CC=... PORT_LD=...
     echo "== $port: built with $PORT_CC, linked with $PORT_LD"
     mkdir -p "$out/$port/logs"
     b=$out/$port
+    run_runners "$port"
+    tests=''
+    for t in "$b"/tests/t-*; do want "$(basename "$t")" && tests="$tests $t"; done
+    ntests=$(echo $tests | wc -w)
 
-    # Build checks: the ELF files tine makes, and the tine-cc wrapper.
+    # Build checks: the ELF files tine makes, and the tine-cc wrapper (its
+    # programs run under the first runner).
+    first=${run_list%% *}
+    case $(run_field "$first" 2) in qemu) emu=$(run_field "$first" 3) ;; *) emu='' ;; esac
     for check in elf tine-cc; do
+        want "$check" || continue
         log=$b/logs/$check.build.log
-        if sh "$top/tests/$check.sh" "$b" "$([ "$NATIVE" = yes ] && echo || echo "$qemu")" >"$log" 2>&1 &&
-           ! grep -q '^FAIL' "$log"; then
+        if sh "$top/tests/$check.sh" "$b" "$emu" >"$log" 2>&1 && ! grep -q '^FAIL' "$log"; then
             pass
         else
             fail "$port" build "$check" "see $log" "$log"
@@ -100,61 +150,79 @@ for port in $ports; do
     done
     cell "$port" build
 
-    runners=qemu
-    [ "$NATIVE" = yes ] && runners="native qemu"
-    for runner in $runners; do
-        echo "== $port: tests, $runner"
-        for t in "$b"/tests/t-*; do
-            run_test "$port" "$runner" "$t" "$top/tests/$(basename "$t").c"
+    # Runners this host cannot offer: said once, each test counted as skipped.
+    printf '%s' "$run_skips" | while IFS="$run_tab" read -r label why; do
+        echo "== $port $label: $why"
+    done
+    for label in $(printf '%s' "$run_skips" | cut -f1); do
+        why=$(printf '%s' "$run_skips" | awk -F "$run_tab" -v l="$label" '$1 == l { print $2 }')
+        [ "$ntests" -gt 0 ] && skip "$port" "$label" "$ntests" "${why#skipped: } ($ntests tests)"
+        cell "$port" "$label"
+    done
+
+    for entry in $run_list; do
+        label=$(run_field "$entry" 1)
+        echo "== $port: tests, $label$([ "$(run_field "$entry" 2)" = native ] || echo " ($(run_field "$entry" 3))")"
+        for t in $tests; do
+            run_test "$port" "$entry" "$t" "$top/tests/$(basename "$t").c"
         done
-        if [ "$runner" = native ] && [ "$port" = "$host" ]; then
-            log=$b/logs/printf-oracle.native.log
-            if $make -s -C "$top" ARCH="$port" O="$out" "$b/host/printf-oracle" &&
-               "$b/host/printf-oracle" >"$log" 2>&1; then
-                pass
-            else
-                fail "$port" native printf-oracle "tine's printf differs from the host libc's" "$log"
+        if [ "$label" = native ] && [ "$port" = "$HOST_ARCH" ]; then
+            if want printf-oracle; then
+                log=$b/logs/printf-oracle.native.log
+                if $make -s -C "$top" ARCH="$port" O="$out" "$b/host/printf-oracle" &&
+                   "$b/host/printf-oracle" >"$log" 2>&1; then
+                    pass
+                else
+                    fail "$port" native printf-oracle "tine's printf differs from the host libc's" "$log"
+                fi
             fi
-            clone_fuzz "$port"
-            log=$b/logs/qemu-doc.log
-            if sh "$top/mk/qemu-doc.sh" --check "$top/docs/qemu-user.md" "$b/examples/flagprobe" \
-                    "$qemu" "$b/logs/qemu-doc" >"$log" 2>&1; then
-                pass
-                sed 's/^/== /' "$log"      # says so when the native column was not compared
-            else
-                fail "$port" native qemu-doc "docs/qemu-user.md differs from flagprobe's runs (log: $log)"
-                sed 's/^/    /' "$log" | head -30
-            fi
+            want clone-fuzz && clone_fuzz "$port"
         fi
-        if [ "$runner" = qemu ] && [ "$port" != "$host" ]; then
-            log=$b/logs/qemu-doc.log
-            if sh "$top/mk/qemu-doc.sh" --check-qemu "$top/docs/qemu-user.md" "$b/examples/flagprobe" \
-                    "$qemu" "$b/logs/qemu-doc" >"$log" 2>&1; then
-                pass
-            else
-                fail "$port" qemu qemu-doc "flagprobe under $qemu differs from docs/qemu-user.md (log: $log)"
-                sed 's/^/    /' "$log" | head -30
-            fi
+        if want qemu-doc && { [ "$label" != native ] || [ "$port" = "$HOST_ARCH" ]; }; then
+            qemu_doc "$port" "$entry"
         fi
-        cell "$port" "$runner"
+        cell "$port" "$label"
     done
 done
 
 # TINE_STACK_MIN and the overflow handler's budget, against -fstack-usage.
-echo "== stack-report --check"
-log=$out/stack-report.log
-mkdir -p "$out"
-if sh "$top/mk/stack-report.sh" --check "$top" "$out/stack-report" "$ports" "$make" "$cc" "${CFLAGS:--Os}" >"$log" 2>&1; then
-    pass
-else
-    fail all build stack-report "see $log"
+if want stack-report; then
+    echo "== stack-report --check"
+    log=$out/stack-report.log
+    if sh "$top/mk/stack-report.sh" --check "$top" "$out/stack-report" "$ports" "$make" "$cc" "${CFLAGS:--Os}" >"$log" 2>&1; then
+        pass
+    else
+        fail all build stack-report "see $log"
+    fi
+    sed 's/^/    /' "$log"
+    cell all stack
 fi
-sed 's/^/    /' "$log"
-cell all stack
 
+for n in $only; do
+    case " $matched " in *" $n "*) ;; *)
+        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, printf-oracle, clone-fuzz, qemu-doc, stack-report)"
+        failed=$((failed + 1)) ;;
+    esac
+done
+
+# The table: one row per port, one column per runner (build first, native, then each qemu).
 echo
-echo "port     runner  result"
-printf '%s' "$matrix"
+awk -F '\t' '
+    { if (!($1 in seen)) { seen[$1] = 1; rows[++nr] = $1 }
+      if (!($2 in col)) { col[$2] = 1; cols[++nc] = $2 }
+      cell[$1, $2] = $3 }
+    END {
+        printf "%-8s", "port"; for (c = 1; c <= nc; c++) printf "  %-18s", cols[c]; printf "\n"
+        for (r = 1; r <= nr; r++) {
+            printf "%-8s", rows[r]
+            for (c = 1; c <= nc; c++) printf "  %-18s", ((rows[r], cols[c]) in cell) ? cell[rows[r], cols[c]] : "-"
+            printf "\n"
+        }
+    }' "$cells"
+if [ -s "$skips" ]; then
+    echo "skipped (runners this host cannot offer, or nothing to compare with):"
+    sed 's/^/  /' "$skips"
+fi
 echo "(make check took $(( $(date +%s) - start )) s)"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

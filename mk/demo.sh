@@ -1,26 +1,41 @@
 #!/bin/sh
-# mk/demo.sh OUT HOST STEP PORT:QEMU:NATIVE... — `make demo`: a lesson in
-# raw clone, in teaching order. Each step has a heading, what to watch for,
-# the example's output natively, then under one qemu-user per clone-order
-# family (qemu-x86_64: the default order; qemu-aarch64: CLONE_BACKWARDS;
-# qemu-s390x: CLONE_BACKWARDS2), and what the run proved. STEP=name runs
-# one step; STEP=list names them.
+# mk/demo.sh — `make demo`: a lesson in raw clone, in teaching order. Each
+# step has a heading, what to watch for, the example's output natively,
+# then under one qemu-user per clone-order family (qemu-x86_64: the default
+# order; qemu-aarch64: CLONE_BACKWARDS; qemu-s390x: CLONE_BACKWARDS2), and
+# what the run proved. STEP=name runs one step; STEP=list names them.
+#
+# Named variables: top, out (the build directory), ports (those built),
+# only (STEP=); and mk/run.sh's, which decides how each port runs here.
 set -u
-out=$1 host=$2 only=$3; shift 3
-ports="$*" status=0 ran=0
+: "${top:?}" "${out:?}" "${ports:?}"
+only=${only:-}
+. "$top/mk/run.sh"
+host=$HOST_ARCH status=0 ran=0
 families="x86_64 aarch64 s390x"
+RUN_TIMEOUT=60
 
-# run PORT HOW EXAMPLE [ENV...]: one example under one runner.
-run() {
-    p=$1 how=$2 ex=$3; shift 3
-    if [ "$how" = native ]; then env "$@" "$out/$p/examples/$ex"
-    else env "$@" "$how" "$out/$p/examples/$ex"; fi
+# entry PORT HOW: the port's first runner of that kind (native or qemu), if any.
+entry() {
+    run_runners "$1"
+    for e in $run_list; do
+        [ "$(run_field "$e" 2)" = "$2" ] && { echo "$e"; return 0; }
+    done
+    return 1
 }
 
-qemu_of() {
-    for spec in $ports; do
-        [ "${spec%%:*}" = "$1" ] && { rest=${spec#*:}; echo "${rest%%:*}"; return; }
-    done
+# run PORT ENTRY EXAMPLE [ENV...]: one example under one runner.
+run() {
+    p=$1 e=$2 ex=$3; shift 3
+    run_prog "$e" "$@" "$out/$p/examples/$ex"
+}
+
+# name ENTRY: how a runner is named to a student: natively, or qemu-<arch> X.Y.
+name() {
+    case $(run_field "$1" 2) in
+        native) echo native ;;
+        *) echo "$(basename "$(run_field "$1" 3)") $(run_field "$1" 4 | cut -d. -f1,2)" ;;
+    esac
 }
 
 # step NAME EXAMPLE ENV FULL "heading" "watch..." "proved": natively in
@@ -34,16 +49,18 @@ step() {
     echo "=== $ran. $heading ($name: examples/$ex.c) ==="
     printf '%s\n' "$watch" | fold -s -w 76 | sed 's/^/  /'
     echo "--- natively ($host)${envs:+, with $envs}:"
-    text=$(run "$host" native "$ex" $envs 2>&1); rc=$?
+    text=$(run "$host" native=native== "$ex" $envs 2>&1); rc=$?
     printf '%s\n' "$text" | sed 's/^/    /'
     [ $rc = 0 ] || { echo "!!! exited with $rc"; ok=0; }
     for f in $families; do
-        q=$(qemu_of "$f"); [ -n "$q" ] || continue
-        text=$(run "$f" "$q" "$ex" $envs 2>&1); rc=$?
+        case " $ports " in *" $f "*) ;; *) continue ;; esac
+        e=$(entry "$f" qemu) || continue
+        q=$(name "$e")
+        text=$(run "$f" "$e" "$ex" $envs 2>&1); rc=$?
         if [ "$full" = full ]; then
             echo "--- under $q:"; printf '%s\n' "$text" | sed 's/^/    /'
         else
-            printf -- '--- under %-13s %s\n' "$q:" "$(printf '%s\n' "$text" | tail -1)"
+            printf -- '--- under %-18s %s\n' "$q:" "$(printf '%s\n' "$text" | tail -1)"
         fi
         [ $rc = 0 ] || { echo "!!! exited with $rc under $q"; ok=0; }
     done
@@ -59,12 +76,16 @@ arches() {
     echo "=== $ran. The same program on every architecture (arches: examples/clone-raw.c) ==="
     echo "  One source, six ports, natively where the host can and under qemu-user: a"
     echo "  thread's clone, traced. Read the argument order: it is each kernel's own."
-    for spec in $ports; do
-        p=${spec%%:*} rest=${spec#*:} q=${rest%%:*} native=${rest#*:}
-        for how in $([ "$native" = native ] && echo native) "$q"; do
-            line=$(run "$p" "$how" clone-raw TINE_TRACE=1 2>&1 | grep -m1 '^tine: clone.*CLONE_VM')
-            printf '  %-8s %-13s %s\n' "$p" "$how" "$(printf '%s' "${line#tine: }" | sed 's/flags=CLONE_VM[^,]*/flags=(the thread set)/')"
-            [ -n "$line" ] || status=1
+    for p in $ports; do
+        run_runners "$p"
+        [ -n "$run_why" ] && printf '  %-8s %-18s %s\n' "$p" native "${run_why#skipped: } (shown under qemu below)"
+        for e in $run_list; do
+            # One qemu per port: the first, the installed one.
+            [ "$(run_field "$e" 2)" = native ] || [ "${shown_q:-}" != "$p" ] || continue
+            [ "$(run_field "$e" 2)" = native ] || shown_q=$p
+            line=$(run "$p" "$e" clone-raw TINE_TRACE=1 2>&1 | grep -m1 '^tine: clone.*CLONE_VM')
+            printf '  %-8s %-18s %s\n' "$p" "$(name "$e")" "$(printf '%s' "${line#tine: }" | sed 's/flags=CLONE_VM[^,]*/flags=(the thread set)/')"
+            [ -n "$line" ] || { status=1; echo "!!! no clone line from $p under $(name "$e")"; }
         done
     done
     echo "Proved: the portable call is the same everywhere; the stubs reorder for the kernel."

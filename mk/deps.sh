@@ -1,30 +1,47 @@
 #!/bin/sh
 # mk/deps.sh — make sure the Debian packages a target needs are installed.
 #
-#   mk/deps.sh PACKAGE:PROBE ...
+#   mk/deps.sh PACKAGE:PROBE[|PROBE...] ...
 #
-# Each argument names a Debian package and a probe that proves it is there:
-# a command on PATH, or an absolute path to a file. Missing packages are
-# installed with apt-get when we run as root; otherwise the exact command is
-# printed and we stop, so a newcomer is never left guessing.
+# Each argument names a Debian package and what proves it is there: a
+# command on PATH, or an absolute path to a file; with several probes
+# separated by |, any one will do. Missing packages are installed with
+# apt-get when we run as root; otherwise the exact command is printed, in a
+# form that works on this machine (sudo where there is sudo), and we stop,
+# so a newcomer is never left guessing.
+#
+# NO_DEPS=1 (a build chroot, a packager's sandbox): apt-get is never called;
+# what is missing is named, and the build goes on to fail or not by itself.
 set -eu
 
 missing=""
 for spec in "$@"; do
     pkg=${spec%%:*}
-    probe=${spec#*:}
-    case $probe in
-        /*) [ -e "$probe" ] && continue ;;
-        *)  command -v "$probe" >/dev/null 2>&1 && continue ;;
-    esac
+    found=0
+    for probe in $(printf '%s' "${spec#*:}" | tr '|' ' '); do
+        case $probe in
+            /*) [ -e "$probe" ] && found=1 ;;
+            *)  command -v "$probe" >/dev/null 2>&1 && found=1 ;;
+        esac
+    done
+    [ "$found" = 1 ] && continue
     case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
 done
 [ -z "$missing" ] && exit 0
 
 cmd="apt-get install -y --no-install-recommends$missing"
+if [ "${NO_DEPS:-}" = 1 ]; then
+    echo "tine: NO_DEPS=1: not installing the missing Debian packages:$missing" >&2
+    exit 0
+fi
 if [ "$(id -u)" != 0 ]; then
     echo "tine: missing Debian packages:$missing" >&2
-    echo "tine: install them with:  sudo apt-get update && sudo $cmd" >&2
+    if command -v sudo >/dev/null 2>&1; then
+        echo "tine: install them with:  sudo apt-get update && sudo $cmd" >&2
+    else
+        echo "tine: install them as root, e.g.:  su -c 'apt-get update && $cmd'" >&2
+    fi
+    echo "tine: (or make NO_DEPS=1 to go on without them)" >&2
     exit 1
 fi
 echo "tine: installing missing Debian packages:$missing" >&2
