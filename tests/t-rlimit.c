@@ -14,6 +14,41 @@
 
 static char before[16384], after[16384];
 
+/* The bytes a /proc/self/maps text maps in all: the sum of its ranges. */
+static unsigned long mapped(const char *maps)
+{
+    unsigned long sum = 0, lo, hi;
+
+    for (const char *p = maps; *p; ) {
+        for (lo = 0; *p && *p != '-'; p++)
+            lo = lo * 16 + (unsigned long)(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
+        for (hi = 0, p += !!*p; *p && *p != ' '; p++)
+            hi = hi * 16 + (unsigned long)(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
+        sum += hi - lo;
+        while (*p && *p++ != '\n')
+            ;
+    }
+    return sum;
+}
+
+/*
+ * What the failed spawns may leave mapped: nothing, on the kernel. qemu-user
+ * 8.0 and later map a page for each new x86 guest thread's GDT (cpu_copy()
+ * in linux-user/main.c, commit 2732c739d846) before it creates the host
+ * thread, and do not unmap it when that fails (do_fork: "TODO: Free new CPU
+ * state if thread creation failed"): one page for the failed thread spawn;
+ * forks never copy a CPU that way. qemu's leak, not tine's: the page is in
+ * no tine mapping, and the kernel shows none.
+ */
+static unsigned long leak_allowed(void)
+{
+    int em = t_elf_machine();
+
+    if (t_qemu_version() >= T_QEMU(8, 0, 0) && (em == EM_X86_64 || em == EM_386))
+        return tine_page_size();
+    return 0;
+}
+
 static int nothing(void *arg)
 {
     return (int)(long)arg;
@@ -47,8 +82,16 @@ static int past_nproc(void)
     CHECK_EQ(e, -EAGAIN, "tine_fork past RLIMIT_NPROC");
     ok &= e == -EAGAIN;
     t_read_file("/proc/self/maps", after, sizeof after);
-    CHECK(strcmp(before, after) == 0, "nothing left mapped by the failed spawns");
-    ok &= strcmp(before, after) == 0;
+    {
+        unsigned long grew = mapped(after) - mapped(before), allowed = leak_allowed();
+
+        if (allowed)
+            CHECK(grew == allowed, "qemu-user >= 8.0, x86 guest: only its GDT page left by the "
+                  "failed thread spawn (%lu bytes, want %lu)", grew, allowed);
+        else
+            CHECK(strcmp(before, after) == 0, "nothing left mapped by the failed spawns (%lu bytes more)", grew);
+        ok &= allowed ? grew == allowed : strcmp(before, after) == 0;
+    }
     e = tine_setrlimit(RLIMIT_NPROC, &lim);
     e = e ? e : tine_thread_spawn(&t, nothing, (void *)9L, 0);
     e = e ? e : tine_thread_join(t, &ret);

@@ -2,9 +2,10 @@
  * tests/t.h — the whole test harness: checks that print `ok` or `FAIL`,
  * and a verdict in the exit code. Every test is its own program.
  *
- * The runner (mk/check.sh) sets TINE_RUNNER to "native" or "qemu": where the
- * real kernel and qemu-user differ (DESIGN.md), a test asserts each one's
- * documented behaviour, and refuses to run without knowing which it is on.
+ * The runner (mk/run.sh) sets TINE_RUNNER to "native" or "qemu", and under
+ * qemu TINE_QEMU_VERSION: where the real kernel and qemu-user differ
+ * (DESIGN.md, docs/qemu-user.md), a test asserts each one's documented
+ * behaviour, and refuses to run without knowing which it is on.
  */
 #ifndef TINE_TEST_H
 #define TINE_TEST_H
@@ -12,6 +13,7 @@
 #include <tine.h>
 #include <limits.h>
 #include <stdint.h>
+#include <linux/elf-em.h>          /* EM_*: t_elf_machine */
 
 static int t_failures, t_checks;
 
@@ -61,8 +63,55 @@ __attribute__((unused)) static int t_qemu(void)
         return 1;
     if (r && strcmp(r, "native") == 0)
         return 0;
-    tine_dprintf(2, "FAIL TINE_RUNNER must be \"native\" or \"qemu\" (mk/check.sh sets it)\n");
+    tine_dprintf(2, "FAIL TINE_RUNNER must be \"native\" or \"qemu\" (mk/run.sh sets it)\n");
     tine_exit(2);
+}
+
+/*
+ * The version of the qemu-user running the test, as T_QEMU(major, minor,
+ * micro) gives it (T_QEMU(7, 2, 22) for 7.2.22), from TINE_QEMU_VERSION,
+ * which the runner sets (mk/run.sh); 0 on the real kernel. qemu versions
+ * differ in which clones they take: a test asserts the kernel's behaviour,
+ * or the deviation documented for the versions that have it
+ * (docs/qemu-user.md), never one version's bug as the only truth.
+ */
+#define T_QEMU(major, minor, micro) ((major) * 10000 + (minor) * 100 + (micro))
+
+__attribute__((unused)) static int t_qemu_version(void)
+{
+    const char *v = tine_getenv("TINE_QEMU_VERSION");
+    int part[3] = { 0, 0, 0 };
+
+    if (!t_qemu())
+        return 0;
+    for (int i = 0; v && i < 3; i++) {
+        for (; *v >= '0' && *v <= '9'; v++)
+            part[i] = part[i] * 10 + (*v - '0');
+        if (*v++ != '.')
+            break;
+    }
+    if (part[0] == 0) {
+        tine_dprintf(2, "FAIL TINE_QEMU_VERSION must be qemu's version, e.g. 7.2.22 (mk/run.sh sets it)\n");
+        tine_exit(2);
+    }
+    return T_QEMU(part[0], part[1], part[2]);
+}
+
+/*
+ * This program's own ELF machine (EM_X86_64, EM_AARCH64, ...), read from
+ * /proc/self/exe as the kernel (or qemu) read it: where an emulator differs
+ * by guest architecture, a test asks this, never a compiler macro.
+ */
+__attribute__((unused)) static int t_elf_machine(void)
+{
+    unsigned char ehdr[20] = { 0 };
+    int fd = tine_open("/proc/self/exe", O_RDONLY, 0);
+
+    if (fd >= 0) {
+        tine_read(fd, ehdr, sizeof ehdr);
+        tine_close(fd);
+    }
+    return ehdr[5] == 1 ? ehdr[18] | ehdr[19] << 8 : ehdr[19] | ehdr[18] << 8;  /* EI_DATA: LE or BE */
 }
 
 /* Waits up to about `ms` milliseconds for *word to become `want`. */
