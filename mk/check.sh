@@ -9,8 +9,8 @@
 # Per port: the build, the build checks (ELF layout, tine-cc), then every
 # test under every runner; for the host port natively, the printf oracle
 # and the clone-flags fuzzer (tine against the host libc); for every runner,
-# examples/flagprobe against its column of docs/qemu-user.md; last,
-# TINE_STACK_MIN against the ports' -fstack-usage figures.
+# examples/flagprobe against its column of docs/qemu-user.md; last, the
+# runner's own test and TINE_STACK_MIN against the ports' -fstack-usage figures.
 # A test runs with the environment its ` * env: NAME=value` lines give. It
 # passes when its exit status is the one it expects (0, or what an
 # `expect: exit N` line in its source says), it printed a PASS summary and
@@ -185,6 +185,17 @@ for port in $ports; do
     done
 done
 
+# The runner itself: exec failures named, the probe's skip path, forced answers.
+if want runner; then
+    log=$out/runner.log
+    if sh "$top/tests/runner.sh" "$top" "$out" >"$log" 2>&1 && ! grep -q '^FAIL' "$log"; then
+        pass
+    else
+        fail all build runner "see $log" "$log"
+    fi
+    cell all runner
+fi
+
 # TINE_STACK_MIN and the overflow handler's budget, against -fstack-usage.
 if want stack-report; then
     echo "== stack-report --check"
@@ -200,7 +211,7 @@ fi
 
 for n in $only; do
     case " $matched " in *" $n "*) ;; *)
-        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, printf-oracle, clone-fuzz, qemu-doc, stack-report)"
+        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, printf-oracle, clone-fuzz, qemu-doc, runner, stack-report)"
         failed=$((failed + 1)) ;;
     esac
 done

@@ -78,7 +78,7 @@ arches() {
     echo "  thread's clone, traced. Read the argument order: it is each kernel's own."
     for p in $ports; do
         run_runners "$p"
-        [ -n "$run_why" ] && printf '  %-8s %-18s %s\n' "$p" native "${run_why#skipped: } (shown under qemu below)"
+        [ -n "$run_why" ] && printf '  %-8s %-18s %s\n' "$p" native "not run natively: ${run_why#skipped: }; under qemu below"
         for e in $run_list; do
             # One qemu per port: the first, the installed one.
             [ "$(run_field "$e" 2)" = native ] || [ "${shown_q:-}" != "$p" ] || continue
@@ -123,7 +123,7 @@ step traps traps "" last "The classic traps" \
     "vfork in a C function, waitpid and a child without an exit signal, a stack too small, thread flags without SYSVSEM, SIGUSR1 as an exit signal. docs/clone.md explains each." \
     "each mistake is reproducible, and each has an explanation."
 step qemu flagprobe "" last "What qemu-user takes" \
-    "Nineteen clone shapes: natively all work (as root); under qemu-user two do. docs/qemu-user.md is this table." \
+    "Nineteen clone shapes: natively all work (as root); under qemu-user two do (7.2) or three (8.0 and later take CLONE_PIDFD). docs/qemu-user.md is this table, one column per qemu version." \
     "qemu-user is not a kernel, and tine says where they differ."
 arches
 

@@ -76,8 +76,9 @@ run_native() {
         esac
         eval "run_native_$1=\$rn_v"
     fi
+    [ "$rn_v" = yes ] && { run_why=''; return 0; }
     run_why=${rn_v#no:}
-    [ "$rn_v" = yes ]
+    return 1
 }
 
 # run_trixie: the directory of Debian 13's qemu-user binaries, fetched once
