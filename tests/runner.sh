@@ -52,6 +52,27 @@ r=$(env NATIVE_aarch64=no sh -c '
         . "$top/mk/run.sh"; run_native aarch64; echo "[$run_why]"' sh "$top" "$d/build")
 check "a foreign port has no native runner to skip ($r)" test "$r" = "[]"
 
+# Which qemu runners a port gets: qemu-<port>-static where qemu-<port> is
+# missing; a second qemu only when its version differs from the first.
+mkdir -p "$d/bin" "$d/q10" "$d/q72"
+fakeq() {   # FILE VERSION: a stand-in emulator that only knows --version
+    printf '#!/bin/sh\necho "qemu-zz version %s (fake)"\n' "$2" >"$1" && chmod +x "$1"
+}
+fakeq "$d/bin/qemu-zz-static" 7.2.1
+fakeq "$d/q10/qemu-zz" 10.0.13
+fakeq "$d/q72/qemu-zz" 7.2.9
+runners() { # QEMU_TRIXIE: run_runners zz with only $d/bin on PATH
+    env PATH="$d/bin:/usr/bin:/bin" QEMU_TRIXIE="$1" sh -c '
+        top=$1 out=$2 HOST_ARCH=x86_64; . "$top/mk/run.sh"
+        run_runners zz; echo "$run_list"' sh "$top" "$d/build"
+}
+r=$(runners "$d/q10")
+check "qemu-zz-static taken when qemu-zz is missing, and a second version added ($r)" \
+    test "$r" = "qemu-7.2=qemu=$d/bin/qemu-zz-static=7.2.1 qemu-10.0=qemu=$d/q10/qemu-zz=10.0.13"
+r=$(runners "$d/q72")
+check "a second qemu of the same version is not run twice ($r)" \
+    test "$r" = "qemu-7.2=qemu=$d/bin/qemu-zz-static=7.2.1"
+
 # What a program is told about its runner.
 cat >"$d/envtest" <<'SH'
 #!/bin/sh
