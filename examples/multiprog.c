@@ -99,13 +99,10 @@ static long maps(long *kib)
 
 static long seconds(void)
 {
-    long long ts[2] = { 0, 0 };        /* struct __kernel_timespec: 64-bit on every port */
-#ifdef __NR_clock_gettime64
-    tine_syscall2(__NR_clock_gettime64, CLOCK_MONOTONIC, (long)ts);
-#else
-    tine_syscall2(__NR_clock_gettime, CLOCK_MONOTONIC, (long)ts);
-#endif
-    return (long)ts[0];
+    struct timespec ts = { 0, 0 };
+
+    tine_clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec;
 }
 
 /* Which limit an error from tine_thread_spawn ran into, as best the system says. */

@@ -1,4 +1,4 @@
-/* <tine.h> — all of tine. Each <tine/*.h> also works on its own. */
+/* <tine.h> — all of tine. Each header under tine/ also works on its own. */
 #ifndef TINE_H
 #define TINE_H
 
@@ -9,6 +9,7 @@
 #include <tine/thread.h>
 #include <tine/stack.h>
 #include <tine/futex.h>
+#include <tine/time.h>
 #include <tine/print.h>
 #include <tine/string.h>
 #include <tine/trace.h>

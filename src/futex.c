@@ -3,7 +3,7 @@
  */
 #include "internal.h"
 #include <linux/futex.h>
-#include <linux/time.h>
+#include <linux/time_types.h>   /* struct __kernel_timespec */
 
 int tine_futex_wait(int *addr, int expected)
 {

@@ -28,6 +28,7 @@
 #include "internal.h"
 #include <linux/auxvec.h>
 #include <linux/signal.h>
+#include <asm/siginfo.h>        /* siginfo_t, si_addr */
 #include "ucontext.h"           /* arch/<arch>/: tine_arch_uc_sp */
 
 /*

@@ -3,7 +3,7 @@
  * reuse race between looking a process up and signalling or reaping it.
  */
 #include "internal.h"
-#include <linux/signal.h>
+#include <asm/siginfo.h>        /* siginfo_t, CLD_* */
 
 int tine_pidfd_open(int pid, unsigned flags)
 {

@@ -2,7 +2,8 @@
  * src/sys.c — typed wrappers: the kernel's calls with C types and -errno results.
  */
 #include "internal.h"
-#include <linux/time.h>
+#include <linux/time.h>         /* CLOCK_MONOTONIC */
+#include <linux/time_types.h>   /* struct __kernel_timespec */
 
 /* 32-bit ports have a clock_nanosleep that takes 64-bit time; prefer it. */
 #ifdef __NR_clock_nanosleep_time64

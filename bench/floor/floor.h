@@ -11,11 +11,12 @@
 #ifndef BENCH_FLOOR_H
 #define BENCH_FLOOR_H
 
-#include <stddef.h>             /* <tine/clone.h> needs size_t and does not include it */
+#include <stddef.h>             /* size_t */
 #include <tine/syscall.h>
 #include <tine/clone.h>         /* tine_clone_raw, CLONE_* */
 #include <linux/futex.h>
-#include <linux/time.h>         /* CLOCK_MONOTONIC, and struct __kernel_timespec: 64-bit time on every port */
+#include <linux/time.h>         /* CLOCK_MONOTONIC */
+#include <linux/time_types.h>   /* struct __kernel_timespec: 64-bit time on every port */
 #include <linux/sched.h>
 #include <linux/wait.h>
 #include <linux/fcntl.h>

@@ -1,26 +1,18 @@
 /*
  * bench/tine/bench.h — what the tine benchmark programs share: a clock
- * read through the system call (tine has no vDSO reader) and the count
- * given on the command line.
+ * read through the system call (tine_clock_gettime64: tine has no vDSO
+ * reader) and the count given on the command line.
  */
 #ifndef BENCH_TINE_H
 #define BENCH_TINE_H
 
 #include <tine.h>
-#include <linux/time.h>         /* CLOCK_MONOTONIC, struct __kernel_timespec */
-
-/* 32-bit ports keep 64-bit time in a call of its own. */
-#ifdef __NR_clock_gettime64
-#define BENCH_NR_clock_gettime __NR_clock_gettime64
-#else
-#define BENCH_NR_clock_gettime __NR_clock_gettime
-#endif
 
 static inline long bench_now_ns(void)
 {
     struct __kernel_timespec ts;
 
-    tine_syscall2(BENCH_NR_clock_gettime, CLOCK_MONOTONIC, (long)&ts);
+    tine_clock_gettime64(CLOCK_MONOTONIC, &ts);
     return (long)ts.tv_sec * 1000000000L + (long)ts.tv_nsec;
 }
 

@@ -16,19 +16,15 @@
  * Not named t-*: it is not a test on its own, only half of one.
  */
 #include <tine.h>
-#include <linux/time.h>
 #include "clone-fuzz.h"
 
-/*
- * Seconds on the monotonic clock. The kernel's timespec for clock_gettime
- * is two longs on every port (the 32-bit ones' time32 call included).
- */
+/* Seconds on the monotonic clock. */
 static long seconds(void)
 {
-    long ts[2] = { 0, 0 };
+    struct timespec ts = { 0, 0 };
 
-    tine_syscall2(__NR_clock_gettime, CLOCK_MONOTONIC, (long)ts);
-    return ts[0];
+    tine_clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec;
 }
 
 /* The errno's name: the first word of tine_strerror ("EINVAL (Invalid argument)"). */
