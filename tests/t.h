@@ -107,9 +107,14 @@ __attribute__((unused)) static int t_elf_machine(void)
     unsigned char ehdr[20] = { 0 };
     int fd = tine_open("/proc/self/exe", O_RDONLY, 0);
 
-    if (fd >= 0) {
-        tine_read(fd, ehdr, sizeof ehdr);
+    long n = fd < 0 ? fd : tine_read(fd, ehdr, sizeof ehdr);
+
+    if (fd >= 0)
         tine_close(fd);
+    if (n != sizeof ehdr) {
+        tine_dprintf(2, "FAIL cannot read this program's ELF header from /proc/self/exe (%s)\n",
+                     tine_strerror(n < 0 ? (int)n : -EIO));
+        tine_exit(2);
     }
     return ehdr[5] == 1 ? ehdr[18] | ehdr[19] << 8 : ehdr[19] | ehdr[18] << 8;  /* EI_DATA: LE or BE */
 }
