@@ -139,7 +139,7 @@ COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld llvm:ll
 BENCH_DEPS  := libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc \
                gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc \
                libc6-dev-arm64-cross:/usr/aarch64-linux-gnu/lib/libc.a
-NO_DEPS_GOALS := help clean distclean
+NO_DEPS_GOALS := help clean distclean check-debian
 ifeq ($(filter $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
 ifneq ($(TINE_DEPS_DONE),1)
 $(shell NO_DEPS='$(NO_DEPS)' sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(PORTS),$(DEPS_$(p))) \
@@ -337,6 +337,12 @@ demo: $(abspath $(O))/host/tine-exec
 	$(Q)for p in $(DEMO_PORTS); do $(MAKE) -s ARCH=$$p examples || exit 1; done
 	$(Q)$(LAB) ports="$(DEMO_PORTS)" only="$(STEP)" sh $(TOP)/mk/demo.sh
 
+# make demo and make check on a fresh Debian of another release (SUITE=trixie,
+# Debian 13, by default), in a debootstrap tree cached in $(O)/debian-SUITE and
+# entered with a mount namespace and pivot_root (mk/debian-root.sh). As root.
+check-debian:
+	$(Q)OUT="$(abspath $(O))" sh $(TOP)/mk/debian-root.sh
+
 # Stripped sizes of the examples, one column per port; then bench/'s three
 # size workloads on every port, beside glibc and musl (mk/size.sh).
 size:
@@ -382,6 +388,7 @@ help:
 	@echo '  all (default)  build/<arch>/crt0.o, libtine.a and the tine-cc wrapper'
 	@echo '  demo           the guided lesson: examples in teaching order (STEP=name: one step; STEP=list)'
 	@echo '  check          build and run every test, natively and under each qemu-user'
+	@echo '  check-debian   make demo and make check in a fresh Debian 13 tree (debootstrap; as root; SUITE=, GOALS=)'
 	@echo '  examples       build the examples only'
 	@echo '  tests          build the tests only'
 	@echo '  size           stripped sizes of the examples, and of bench/ size workloads against glibc and musl'
@@ -408,5 +415,5 @@ help:
 	@echo '  RUNNER_<port>=binfmt   run through the kernel'"'"'s binfmt_misc qemu instead of calling it'
 	@echo '  QEMU_TRIXIE=no|dir     the second qemu-user: no, or a directory of qemu-<port> (default: Debian 13'"'"'s, fetched)'
 
-.PHONY: all examples tests fuzz qemu-doc check demo size bench stack-report facts clean distclean help
+.PHONY: all examples tests fuzz qemu-doc check check-debian demo size bench stack-report facts clean distclean help
 .DELETE_ON_ERROR:

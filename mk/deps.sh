@@ -49,5 +49,14 @@ export DEBIAN_FRONTEND=noninteractive
 # A fresh machine has no package lists yet; a stale list can name versions
 # the archive no longer has. Refresh once, then install.
 apt-get update -qq </dev/null >&2
+# dpkg's own progress is no use to a newcomer: it goes to a log, shown on failure.
+log=$(mktemp) || exit 1
 # shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing </dev/null >&2
+if ! apt-get install -y -qq --no-install-recommends $missing </dev/null >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    rm -f "$log"
+    echo "tine: apt-get install failed" >&2
+    exit 1
+fi
+rm -f "$log"
+echo "tine: installed:$missing" >&2

@@ -23,7 +23,8 @@
 #   QEMU_<port>          the installed emulator, a name on PATH or a path
 #   RUNNER_<port>        binfmt: run through binfmt_misc instead
 #   QEMU_TRIXIE          auto (default) | no: the second qemu; or a directory
-#                        that holds qemu-<port> binaries
+#                        that holds qemu-<port> binaries. auto on Debian 13
+#                        itself: none, the installed one is Debian 13's
 #   RUN_TIMEOUT          seconds before a program is killed (default 120)
 #
 # run_runners PORT sets run_list, one entry per runner offered, each
@@ -85,9 +86,13 @@ run_native() {
 # into the build directory; fails with run_trixie_why set when it cannot be had.
 run_trixie() {
     if [ -z "${run_trixie_dir:-}" ] && [ -z "${run_trixie_why:-}" ]; then
-        case ${QEMU_TRIXIE:-auto} in
-            no)   run_trixie_why="QEMU_TRIXIE=no" ;;
-            auto) if run_trixie_dir=$(sh "$top/mk/qemu-fetch.sh" "$out/qemu-trixie" 2>"$out/qemu-trixie.why"); then :
+        rt_suite=$(sed -n 's/^VERSION_CODENAME=//p' /etc/os-release 2>/dev/null)
+        case ${QEMU_TRIXIE:-auto}:$rt_suite in
+            no:*) run_trixie_why="QEMU_TRIXIE=no" ;;
+            auto:trixie)                # the installed qemu-user is Debian 13's already
+                  run_trixie_why=same ;;
+            auto:*)
+                  if run_trixie_dir=$(sh "$top/mk/qemu-fetch.sh" "$out/qemu-trixie" 2>"$out/qemu-trixie.why"); then :
                   else run_trixie_why="Debian 13's qemu-user could not be fetched: $(tail -n 1 "$out/qemu-trixie.why")"
                        run_trixie_dir=""; fi ;;
             *)    run_trixie_dir=$QEMU_TRIXIE ;;
@@ -127,7 +132,7 @@ run_runners() {
         if [ "${rr_tver%.*}" != "${rr_ver%.*}" ]; then
             run_list="$run_list qemu-${rr_tver%.*}=qemu=$rr_t=$rr_tver"
         fi
-    else
+    elif [ "$run_trixie_why" != same ]; then
         run_skips="${run_skips}qemu-trixie${run_tab}skipped: $run_trixie_why
 "
     fi
