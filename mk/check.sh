@@ -6,9 +6,10 @@
 # Named variables: top, out (the build directory), ports, make, cc, only
 # (T=: names of tests or checks to run, all when empty); and mk/run.sh's.
 #
-# Per port: the build, the build checks (ELF layout, tine-cc), then every
-# test under every runner; for the host port natively, the printf oracle
-# and the clone-flags fuzzer (tine against the host libc); for every runner,
+# Per port: the build, the build checks (ELF layout, tine-cc, each public
+# header alone), then every test under every runner; for the host port
+# natively, the printf oracle and the clone-flags fuzzer (tine against the
+# host libc); for every runner,
 # examples/flagprobe against its column of docs/qemu-user.md; last, the
 # runner's own test and TINE_STACK_MIN against the ports' -fstack-usage figures.
 # A test runs with the environment its ` * env: NAME=value` lines give. It
@@ -148,6 +149,14 @@ for port in $ports; do
             fail "$port" build "$check" "see $log" "$log"
         fi
     done
+    if want headers; then
+        log=$b/logs/headers.build.log
+        if tinecc=$b/tine-cc top=$top sh "$top/mk/check-headers.sh" >"$log" 2>&1; then
+            pass
+        else
+            fail "$port" build headers "a public header does not compile alone (log: $log)" "$log"
+        fi
+    fi
     cell "$port" build
 
     # Runners this host cannot offer: said once, each test counted as skipped.
@@ -211,7 +220,7 @@ fi
 
 for n in $only; do
     case " $matched " in *" $n "*) ;; *)
-        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, printf-oracle, clone-fuzz, qemu-doc, runner, stack-report)"
+        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, headers, printf-oracle, clone-fuzz, qemu-doc, runner, stack-report)"
         failed=$((failed + 1)) ;;
     esac
 done
