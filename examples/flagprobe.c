@@ -4,10 +4,10 @@
  * Tries a fixed list of clone shapes, one child each that exits at once,
  * and prints a Markdown row per shape: its name, its flags, and what
  * happened here ("ok", or the errno's name). A real kernel takes nearly
- * all of them; qemu-user 7.2 takes two shapes only, fork-like and
- * thread-like, and turns vfork into a plain fork. mk/qemu-doc.sh runs this
- * natively and under qemu-user and sets the two side by side in
- * docs/qemu-user.md.
+ * all of them; qemu-user takes two shapes only, fork-like and thread-like
+ * (from 8.0 a fork may ask for a pidfd too), and turns vfork into a plain
+ * fork. mk/qemu-doc.sh runs this natively and under each qemu-user version
+ * and sets the columns side by side in docs/qemu-user.md.
  *
  * The program cannot tell a kernel from an emulator (that is the point), so
  * its first line only names the machine uname(2) reports.

@@ -6,7 +6,7 @@
  * a network with only lo; where the machine refuses (-EPERM without
  * privilege) the test says so and checks that error. CLONE_PARENT, exit
  * signals 0 and SIGWINCH, and CLONE_VM without CLONE_THREAD work too.
- * Under qemu-user 7.2 every one of these is -EINVAL.
+ * Under qemu-user (7.2 to 10.0) every one of these is -EINVAL.
  */
 #include "t.h"
 #include <linux/mount.h>

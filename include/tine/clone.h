@@ -44,7 +44,7 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
  * pidfd stored at args->pidfd, the pids to take in each pid namespace
  * (set_tid), a cgroup to start in (CLONE_INTO_CGROUP), a full 64-bit flag
  * word. The exit signal is args->exit_signal, never in the flags. Linux
- * 5.3 and later; qemu-user 7.2 answers -ENOSYS. Two shapes, as for clone:
+ * 5.3 and later; qemu-user (7.2 to 10.0 at least) answers -ENOSYS. Two shapes, as for clone:
  *
  * tine_clone3: returns twice (0 in the child, its pid in the parent).
  *   args->stack must be 0: the child continues on a copy of the caller's

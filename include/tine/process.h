@@ -48,7 +48,7 @@ struct tine_spawn_opts {
  * Refused with -EINVAL: CLONE_THREAD (tine_thread_spawn's), CLONE_VFORK
  * (tine_spawn_exec's), CLONE_SETTLS, the TID flags, CLONE_PIDFD (use
  * opts->pidfd), exit-signal bits in flags, and a stack below TINE_STACK_MIN.
- * Under qemu-user 7.2 only plain forks work: the rest is -EINVAL there.
+ * Under qemu-user (7.2 to 10.0) only plain forks work: the rest is -EINVAL there.
  */
 int tine_spawn(int (*fn)(void *), void *arg, const struct tine_spawn_opts *opts);
 
