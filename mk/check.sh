@@ -45,7 +45,7 @@ pass() { passed=$((passed + 1)) cell_pass=$((cell_pass + 1)); }
 skip() {    # port runner name-or-count why
     case $3 in *[!0-9]*) n=1 ;; *) n=$3 ;; esac
     skipped=$((skipped + n)) cell_skip=$((cell_skip + n))
-    printf '%s\n' "$1 $2: $4" >>"$skips"
+    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$n" "$4" >>"$skips"
 }
 cell() {    # port runner: close a table cell
     if [ $((cell_pass + cell_fail)) = 0 ] && [ "$cell_skip" -gt 0 ]; then t=skipped
@@ -160,12 +160,10 @@ for port in $ports; do
     cell "$port" build
 
     # Runners this host cannot offer: said once, each test counted as skipped.
-    printf '%s' "$run_skips" | while IFS="$run_tab" read -r label why; do
-        echo "== $port $label: $why"
-    done
     for label in $(printf '%s' "$run_skips" | cut -f1); do
         why=$(printf '%s' "$run_skips" | awk -F "$run_tab" -v l="$label" '$1 == l { print $2 }')
-        [ "$ntests" -gt 0 ] && skip "$port" "$label" "$ntests" "${why#skipped: } ($ntests tests)"
+        grep -qF "$run_tab$label$run_tab" "$skips" 2>/dev/null || echo "== $port $label: $why"   # said once
+        [ "$ntests" -gt 0 ] && skip "$port" "$label" "$ntests" "${why#skipped: }"
         cell "$port" "$label"
     done
 
@@ -228,10 +226,18 @@ done
 # The table: one row per port, one column per runner (build first, native, then each qemu).
 echo
 awk -F '\t' '
+    function rank(c,  v) {              # build, native, each qemu by version, the rest
+        if (c == "build") return 0
+        if (c == "native") return 1
+        if (c ~ /^(qemu|binfmt)-[0-9]/) { v = c; sub(/^[a-z]*-/, "", v); split(v, x, "."); return 2 + x[1] / 100 + x[2] / 10000 }
+        return 4
+    }
     { if (!($1 in seen)) { seen[$1] = 1; rows[++nr] = $1 }
       if (!($2 in col)) { col[$2] = 1; cols[++nc] = $2 }
       cell[$1, $2] = $3 }
     END {
+        for (i = 2; i <= nc; i++)       # insertion sort by rank, stable
+            for (j = i; j > 1 && rank(cols[j - 1]) > rank(cols[j]); j--) { t = cols[j]; cols[j] = cols[j - 1]; cols[j - 1] = t }
         printf "%-8s", "port"; for (c = 1; c <= nc; c++) printf "  %-18s", cols[c]; printf "\n"
         for (r = 1; r <= nr; r++) {
             printf "%-8s", rows[r]
@@ -241,7 +247,10 @@ awk -F '\t' '
     }' "$cells"
 if [ -s "$skips" ]; then
     echo "skipped (runners this host cannot offer, or nothing to compare with):"
-    sed 's/^/  /' "$skips"
+    awk -F '\t' '      # one line per runner and reason, its ports and count
+        { k = $2 "\t" $4; if (!(k in n)) order[++m] = k; n[k] += $3; p[k] = p[k] (p[k] ? ", " : "") $1 }
+        END { for (i = 1; i <= m; i++) { split(order[i], f, "\t")
+                  printf "  %s on %s: %s (%d)\n", f[1], p[order[i]], f[2], n[order[i]] } }' "$skips"
 fi
 echo "(make check took $(( $(date +%s) - start )) s)"
 echo "$passed passed, $failed failed, $skipped skipped"
