@@ -113,6 +113,7 @@ run_runners() {
     rr_q=$(run_get "QEMU_$1"); rr_q=${rr_q:-qemu-$1}
     rr_path=$(run_which "$rr_q" "$rr_q-static") || rr_path=$rr_q   # missing: each run says so
     rr_ver=$(run_version "$rr_path")
+    rr_label=${rr_ver%.*}; rr_label=${rr_label:-missing}  # no version: missing, and each run says so
     if [ "$(run_get "RUNNER_$1")" = binfmt ]; then
         rr_f=/proc/sys/fs/binfmt_misc/qemu-$1
         if [ -r "$rr_f" ] && [ "$(head -n 1 "$rr_f")" = enabled ]; then
@@ -124,7 +125,7 @@ run_runners() {
 "
         fi
     else
-        run_list="$run_list qemu-${rr_ver%.*}=qemu=$rr_path=$rr_ver"
+        run_list="$run_list qemu-$rr_label=qemu=$rr_path=$rr_ver"
     fi
     if run_trixie; then
         rr_t=$run_trixie_dir/qemu-$1
