@@ -63,23 +63,9 @@ cell_pass=0 cell_fail=0 cell_skip=0
 run_test() {
     label=$(run_field "$2" 1) name=$(basename "$3")
     log=$out/$1/logs/$name.$label.log
-    want=$(sed -n 's|.*expect: exit \([0-9]*\).*|\1|p' "$4" | head -1)
-    want=${want:-0}
-    envs=$(sed -n 's|^ \* env: \([A-Z_]*=[^ ]*\)$|\1|p' "$4")   # e.g. " * env: TINE_TRACE=1"
-    # shellcheck disable=SC2086
-    run_prog "$2" $envs "$3" </dev/null >"$log" 2>&1
-    rc=$?
-    if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-        fail "$1" "$label" "$name" "timed out after ${RUN_TIMEOUT:-120} s" "$log"
-    elif { [ "$rc" = 126 ] || [ "$rc" = 127 ]; } && grep -q '^cannot execute' "$log"; then
-        fail "$1" "$label" "$name" "$(grep -m1 '^cannot execute' "$log")"
-    elif [ "$rc" != "$want" ]; then
-        fail "$1" "$label" "$name" "exit status $rc, expected $want (log: $log)" "$log"
-    elif grep -q '^FAIL' "$log" || ! grep -q '^PASS:' "$log"; then
-        fail "$1" "$label" "$name" "a check failed or the test stopped early (log: $log)" "$log"
-    else
-        pass
-    fi
+    # shellcheck disable=SC2046
+    run_prog "$2" $(run_envs "$4") "$3" </dev/null >"$log" 2>&1
+    if run_verdict "$log" $? "$4"; then pass; else fail "$1" "$label" "$name" "$run_why" "$log"; fi
 }
 
 # clone_fuzz port: the clone-flags fuzzer, the same seeded cases through

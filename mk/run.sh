@@ -32,6 +32,8 @@
 # one line "LABEL<tab>reason" per runner this host cannot offer.
 # run_prog ENTRY [NAME=value...] PROGRAM [ARG...] runs one program under one
 # runner, with TINE_RUNNER (native or qemu) and TINE_QEMU_VERSION set for it.
+# run_want, run_envs and run_verdict read a test's source and judge its run,
+# the same for every runner (a booted kernel's included).
 
 run_exec=$out/host/tine-exec
 run_tab=$(printf '\t')
@@ -154,4 +156,32 @@ run_prog() {
     [ "$rp_how" = qemu ] && set -- "$rp_emu" "$@"
     # shellcheck disable=SC2086     # NAME=value words, none with a space
     timeout -k 5 "${RUN_TIMEOUT:-120}" env $rp_env "$run_exec" "$@"
+}
+
+# run_want SOURCE: the exit status a test expects: its `expect: exit N`, else 0.
+run_want() {
+    rw=$(sed -n 's|.*expect: exit \([0-9]*\).*|\1|p' "$1" | head -n 1)
+    echo "${rw:-0}"
+}
+
+# run_envs SOURCE: the NAME=value words of its ` * env: NAME=value` lines.
+run_envs() { sed -n 's|^ \* env: \([A-Z_]*=[^ ]*\)$|\1|p' "$1"; }
+
+# run_verdict LOG STATUS SOURCE: 0 when a test's run passed: STATUS (a number,
+# or "timeout") is what it expects, and LOG has a PASS summary and no FAIL
+# line. Otherwise run_why says what went wrong.
+run_verdict() {
+    rv_want=$(run_want "$3")
+    if [ "$2" = timeout ] || [ "$2" = 124 ] || [ "$2" = 137 ]; then
+        run_why="timed out after ${RUN_TIMEOUT:-120} s (log: $1)"
+    elif { [ "$2" = 126 ] || [ "$2" = 127 ]; } && grep -q '^cannot execute' "$1"; then
+        run_why=$(grep -m1 '^cannot execute' "$1")
+    elif [ "$2" != "$rv_want" ]; then
+        run_why="exit status $2, expected $rv_want (log: $1)"
+    elif grep -q '^FAIL' "$1" || ! grep -q '^PASS:' "$1"; then
+        run_why="a check failed or the test stopped early (log: $1)"
+    else
+        return 0
+    fi
+    return 1
 }
