@@ -47,12 +47,14 @@ fi
 echo "tine: installing missing Debian packages:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 # A fresh machine has no package lists yet; a stale list can name versions
-# the archive no longer has. Refresh once, then install.
-apt-get update -qq </dev/null >&2
+# the archive no longer has. Refresh once, then install. Another apt (an
+# unattended upgrade, a second make) may hold dpkg's lock: wait for it
+# rather than fail every target.
+apt-get update -qq -o DPkg::Lock::Timeout=300 </dev/null >&2
 # dpkg's own progress is no use to a newcomer: it goes to a log, shown on failure.
 log=$(mktemp) || exit 1
 # shellcheck disable=SC2086
-if ! apt-get install -y -qq --no-install-recommends $missing </dev/null >"$log" 2>&1; then
+if ! apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends $missing </dev/null >"$log" 2>&1; then
     tail -n 20 "$log" >&2
     rm -f "$log"
     echo "tine: apt-get install failed" >&2
