@@ -101,6 +101,50 @@ LDEMU_arm      := armelf_linux_eabi
 LDEMU_i386     := elf_i386
 LDEMU_s390x    := elf64_s390
 
+# Booting the port's own kernel (make check-system, mk/check-system.sh):
+# Debian's stock kernel for the architecture (DEBARCH, the metapackage
+# KERNEL_PKG of suite KERNEL_SUITE: Debian 12 has no riscv64 kernel), the
+# qemu-system emulator, the machine it boots on and the kernel's name for
+# that machine's serial console.
+DEBARCH_x86_64        := amd64
+DEBARCH_i386          := i386
+DEBARCH_aarch64       := arm64
+DEBARCH_riscv64       := riscv64
+DEBARCH_arm           := armhf
+DEBARCH_s390x         := s390x
+KERNEL_SUITE_x86_64   := bookworm
+KERNEL_SUITE_i386     := bookworm
+KERNEL_SUITE_aarch64  := bookworm
+KERNEL_SUITE_riscv64  := trixie
+KERNEL_SUITE_arm      := bookworm
+KERNEL_SUITE_s390x    := bookworm
+# i386: the native 32-bit kernel (686), where CONFIG_CLONE_BACKWARDS itself
+# applies; arm: the LPAE flavour, which qemu's virt machine boots.
+KERNEL_PKG_x86_64     := linux-image-amd64
+KERNEL_PKG_i386       := linux-image-686
+KERNEL_PKG_aarch64    := linux-image-arm64
+KERNEL_PKG_riscv64    := linux-image-riscv64
+KERNEL_PKG_arm        := linux-image-armmp-lpae
+KERNEL_PKG_s390x      := linux-image-s390x
+SYSTEM_QEMU_x86_64    := qemu-system-x86_64
+SYSTEM_QEMU_i386      := qemu-system-i386
+SYSTEM_QEMU_aarch64   := qemu-system-aarch64
+SYSTEM_QEMU_riscv64   := qemu-system-riscv64
+SYSTEM_QEMU_arm       := qemu-system-arm
+SYSTEM_QEMU_s390x     := qemu-system-s390x
+SYSTEM_ARGS_x86_64    := -M q35 -cpu max
+SYSTEM_ARGS_i386      := -M pc -cpu max
+SYSTEM_ARGS_aarch64   := -M virt -cpu max
+SYSTEM_ARGS_riscv64   := -M virt -cpu rv64 -bios default
+SYSTEM_ARGS_arm       := -M virt,highmem=off -cpu cortex-a15
+SYSTEM_ARGS_s390x     := -M s390-ccw-virtio -cpu max
+SYSTEM_CONSOLE_x86_64 := ttyS0
+SYSTEM_CONSOLE_i386   := ttyS0
+SYSTEM_CONSOLE_aarch64 := ttyAMA0
+SYSTEM_CONSOLE_riscv64 := ttyS0
+SYSTEM_CONSOLE_arm    := ttyAMA0
+SYSTEM_CONSOLE_s390x  := ttysclp0
+
 # ---- variables a user sets ---------------------------------------------------
 
 ARCH ?= $(HOST_ARCH)
@@ -139,11 +183,17 @@ COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld llvm:ll
 BENCH_DEPS  := libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc \
                gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc \
                libc6-dev-arm64-cross:/usr/aarch64-linux-gnu/lib/libc.a
+# `make check-system` boots each port's kernel in qemu-system (TCG), and
+# fetches the kernels with apt-get through Debian's archive keyring.
+SYSTEM_DEPS := qemu-system-x86:qemu-system-x86_64 qemu-system-arm:qemu-system-aarch64 \
+               qemu-system-misc:qemu-system-riscv64 \
+               debian-archive-keyring:/usr/share/keyrings/debian-archive-keyring.gpg
 NO_DEPS_GOALS := help clean distclean check-debian
 ifeq ($(filter $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
 ifneq ($(TINE_DEPS_DONE),1)
 $(shell NO_DEPS='$(NO_DEPS)' sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(PORTS),$(DEPS_$(p))) \
-    $(if $(filter bench size,$(MAKECMDGOALS)),$(BENCH_DEPS)) >&2)
+    $(if $(filter bench size,$(MAKECMDGOALS)),$(BENCH_DEPS)) \
+    $(if $(filter check-system,$(MAKECMDGOALS)),$(SYSTEM_DEPS)) >&2)
 ifneq ($(.SHELLSTATUS),0)
 $(error missing Debian packages (see above))
 endif
@@ -304,6 +354,13 @@ $(B)/host/clone-fuzz: $(TOP)/tests/host/clone-fuzz.c $(TOP)/tests/fuzz/clone-fuz
 	$(Q)mkdir -p $(@D)
 	$(Q)gcc -O1 -Wall -o $@ $<
 
+# The booted kernel's first process in make check-system (mk/check-system.sh).
+$(B)/system/init: $(TOP)/tests/system/init.c $(PROG_DEPS)
+	$(call say,TINECC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(TINECC) -Os -Wall -o $@ $<
+
+system-init: $(B)/system/init
 examples: $(EXAMPLE_BINS)
 tests: $(TEST_BINS)
 fuzz: $(B)/fuzz/clone-fuzz $(B)/host/clone-fuzz
@@ -337,6 +394,13 @@ demo: $(abspath $(O))/host/tine-exec
 	$(Q)for p in $(DEMO_PORTS); do $(MAKE) -s ARCH=$$p examples || exit 1; done
 	$(Q)$(LAB) ports="$(DEMO_PORTS)" only="$(STEP)" sh $(TOP)/mk/demo.sh
 
+# Every test of every port on the port's own kernel: Debian's, fetched once
+# into $(O)/system, booted in qemu-system with an initramfs whose first
+# process (tests/system/init.c) runs the tests (mk/check-system.sh).
+# ARCH=port for one port, T=name for one test (T=qemu-doc: flagprobe only).
+check-system:
+	$(Q)$(LAB) ports="$(CHECK_PORTS)" make="$(MAKE)" cc="$(CC)" only="$(T)" sh $(TOP)/mk/check-system.sh
+
 # make demo and make check on a fresh Debian of another release (SUITE=trixie,
 # Debian 13, by default), in a debootstrap tree cached in $(O)/debian-SUITE and
 # entered with a mount namespace and pivot_root (mk/debian-root.sh). As root.
@@ -367,7 +431,7 @@ stack-report:
 # qemu-user version this host has, side by side (mk/qemu-doc.sh). The port
 # must run natively; a qemu version not here keeps its column as it was.
 qemu-doc: $(B)/examples/flagprobe $(B)/examples/hello $(abspath $(O))/host/tine-exec
-	$(Q)$(LAB) mode=gen doc=$(TOP)/docs/qemu-user.md port=$(ARCH) \
+	$(Q)$(LAB) mode=gen doc=$(TOP)/docs/qemu-user.md port=$(ARCH) ports="$(PORTS)" \
 	    sh $(TOP)/mk/qemu-doc.sh > $(B)/qemu-user.md.tmp
 	$(Q)mv $(B)/qemu-user.md.tmp $(TOP)/docs/qemu-user.md
 	$(call say,GEN,$(TOP)/docs/qemu-user.md)
@@ -375,6 +439,11 @@ qemu-doc: $(B)/examples/flagprobe $(B)/examples/hello $(abspath $(O))/host/tine-
 # Prints a port's build facts: used by mk/check.sh.
 facts:
 	@echo "PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD)"
+
+# Prints how a port's own kernel is fetched and booted: used by mk/check-system.sh.
+system-facts:
+	@echo "debarch='$(DEBARCH_$(ARCH))' suite='$(KERNEL_SUITE_$(ARCH))' kernel_pkg='$(KERNEL_PKG_$(ARCH))'"
+	@echo "qemu='$(SYSTEM_QEMU_$(ARCH))' args='$(SYSTEM_ARGS_$(ARCH))' console='$(SYSTEM_CONSOLE_$(ARCH))'"
 
 clean:
 	rm -rf $(abspath $(O))
@@ -388,6 +457,7 @@ help:
 	@echo '  all (default)  build/<arch>/crt0.o, libtine.a and the tine-cc wrapper'
 	@echo '  demo           the guided lesson: examples in teaching order (STEP=name: one step; STEP=list)'
 	@echo '  check          build and run every test, natively and under each qemu-user'
+	@echo '  check-system   every test on each port'"'"'s own Debian kernel, booted in qemu-system'
 	@echo '  check-debian   make demo and make check in a fresh Debian 13 tree (debootstrap; as root; SUITE=, GOALS=)'
 	@echo '  examples       build the examples only'
 	@echo '  tests          build the tests only'
@@ -415,5 +485,5 @@ help:
 	@echo '  RUNNER_<port>=binfmt   run through the kernel'"'"'s binfmt_misc qemu instead of calling it'
 	@echo '  QEMU_TRIXIE=no|dir     the second qemu-user: no, or a directory of qemu-<port> (default: Debian 13'"'"'s, fetched)'
 
-.PHONY: all examples tests fuzz qemu-doc check check-debian demo size bench stack-report facts clean distclean help
+.PHONY: all examples tests system-init fuzz qemu-doc check check-system check-debian system-facts demo size bench stack-report facts clean distclean help
 .DELETE_ON_ERROR:

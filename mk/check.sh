@@ -23,11 +23,9 @@ set -u
 : "${top:?}" "${out:?}" "${ports:?}" "${make:?}" "${cc:?}"
 only=$(printf '%s' "${only:-}" | tr ',' ' ')
 . "$top/mk/run.sh"
-passed=0 failed=0 skipped=0 matched=''
-start=$(date +%s)
-mkdir -p "$out"
-cells=$out/check.cells skips=$out/check.skips
-: >"$cells"; : >"$skips"
+. "$top/mk/tally.sh"
+tally_start "$out"
+matched=''
 
 # want NAME: whether T= asks for this test or check.
 want() {
@@ -35,29 +33,6 @@ want() {
     case " $only " in *" $1 "*) matched="$matched $1"; return 0 ;; esac
     return 1
 }
-
-fail() {    # port runner name why [log]
-    failed=$((failed + 1)) cell_fail=$((cell_fail + 1))
-    echo "FAIL $3 [$1, $2]: $4"
-    [ -n "${5:-}" ] && [ -f "$5" ] && grep -E '^FAIL|^tine:|^cannot execute' "$5" | head -8 | sed 's/^/    /'
-}
-pass() { passed=$((passed + 1)) cell_pass=$((cell_pass + 1)); }
-skip() {    # port runner name-or-count why
-    case $3 in *[!0-9]*) n=1 ;; *) n=$3 ;; esac
-    skipped=$((skipped + n)) cell_skip=$((cell_skip + n))
-    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$n" "$4" >>"$skips"
-}
-cell() {    # port runner: close a table cell
-    if [ $((cell_pass + cell_fail)) = 0 ] && [ "$cell_skip" -gt 0 ]; then t=skipped
-    else
-        t="$cell_pass ok"
-        [ "$cell_fail" = 0 ] || t="$t, $cell_fail FAIL"
-        [ "$cell_skip" = 0 ] || t="$t, $cell_skip skipped"
-    fi
-    [ "$cell_pass$cell_fail$cell_skip" = 000 ] || printf '%s\t%s\t%s\n' "$1" "$2" "$t" >>"$cells"
-    cell_pass=0 cell_fail=0 cell_skip=0
-}
-cell_pass=0 cell_fail=0 cell_skip=0
 
 # run_test port entry binary source: one test program under one runner.
 run_test() {
@@ -209,35 +184,4 @@ for n in $only; do
     esac
 done
 
-# The table: one row per port, one column per runner (build first, native, then each qemu).
-echo
-awk -F '\t' '
-    function rank(c,  v) {              # build, native, each qemu by version, the rest
-        if (c == "build") return 0
-        if (c == "native") return 1
-        if (c ~ /^(qemu|binfmt)-[0-9]/) { v = c; sub(/^[a-z]*-/, "", v); split(v, x, "."); return 2 + x[1] / 100 + x[2] / 10000 }
-        return 4
-    }
-    { if (!($1 in seen)) { seen[$1] = 1; rows[++nr] = $1 }
-      if (!($2 in col)) { col[$2] = 1; cols[++nc] = $2 }
-      cell[$1, $2] = $3 }
-    END {
-        for (i = 2; i <= nc; i++)       # insertion sort by rank, stable
-            for (j = i; j > 1 && rank(cols[j - 1]) > rank(cols[j]); j--) { t = cols[j]; cols[j] = cols[j - 1]; cols[j - 1] = t }
-        printf "%-8s", "port"; for (c = 1; c <= nc; c++) printf "  %-18s", cols[c]; printf "\n"
-        for (r = 1; r <= nr; r++) {
-            printf "%-8s", rows[r]
-            for (c = 1; c <= nc; c++) printf "  %-18s", ((rows[r], cols[c]) in cell) ? cell[rows[r], cols[c]] : "-"
-            printf "\n"
-        }
-    }' "$cells"
-if [ -s "$skips" ]; then
-    echo "skipped (runners this host cannot offer, or nothing to compare with):"
-    awk -F '\t' '      # one line per runner and reason, its ports and count
-        { k = $2 "\t" $4; if (!(k in n)) order[++m] = k; n[k] += $3; p[k] = p[k] (p[k] ? ", " : "") $1 }
-        END { for (i = 1; i <= m; i++) { split(order[i], f, "\t")
-                  printf "  %s on %s: %s (%d)\n", f[1], p[order[i]], f[2], n[order[i]] } }' "$skips"
-fi
-echo "(make check took $(( $(date +%s) - start )) s)"
-echo "$passed passed, $failed failed, $skipped skipped"
-[ "$failed" = 0 ]
+tally_end check
