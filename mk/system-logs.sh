@@ -31,8 +31,9 @@ mkdir -p "$dir" || exit 2
 rm -f "$dir"/*.log "$dir"/*.status "$dir/times"
 LC_ALL=C awk -v dir="$dir" '
     function say(msg) { print "system-logs: " msg; bad = 1 }
-    # The firmware clears the screen (SeaBIOS: ESC c, ESC [2J) on the line init starts on.
-    { sub(/\r$/, ""); gsub(/\033(\[[0-9;?]*[A-Za-z]|c)/, ""); tail[NR % 20] = $0 }
+    # The firmware clears the screen (SeaBIOS: ESC c, ESC [2J) and may leave
+    # its last words ("Booting from ROM..") on the line init starts on.
+    { sub(/\r$/, ""); gsub(/\033(\[[0-9;?]*[A-Za-z]|c)/, ""); sub(/^.*@tine-boot /, "@tine-boot "); tail[NR % 20] = $0 }
     /^@tine-boot / || /^@tine-init / || /^@tine-done / { print > (dir "/init.log") }
     /^@tine-boot / { booted = 1; release = $2; machine = $3; uptime = $NF; sub(/.*=/, "", uptime); next }
     /^@tine-init / { print "init: " substr($0, 12); next }

@@ -290,7 +290,8 @@ int main(void)
     count = read_manifest(dir = dir ? dir : "/tests");
     if ((e = tine_syscall1(__NR_uname, (long)&u)) != 0)
         FATAL("uname: %s", tine_strerror((int)e));
-    tine_dprintf(1, "@tine-boot %s %s tests=%d timeout=%ld uptime=%lld\n", u.release, u.machine, count, timeout, start);
+    /* A line of its own: the firmware may have left its last words unended. */
+    tine_dprintf(1, "\n@tine-boot %s %s tests=%d timeout=%ld uptime=%lld\n", u.release, u.machine, count, timeout, start);
     for (int i = 0; i < count; i++)
         run(dir, tests[i].name, tests[i].env);
     tine_dprintf(1, "@tine-done %d ms=%lld\n", count, now_ms() - start);
