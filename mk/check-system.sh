@@ -3,7 +3,8 @@
 # port's own Linux, Debian's stock kernel booted in qemu-system.
 #
 # Named variables: top, out (the build directory), ports, make, cc, only
-# (T=: names of tests to run, all when empty); BOOT_TIMEOUT (seconds for a
+# (T=: names of tests to run, all when empty; qemu-doc and system-runner
+# name the two checks); BOOT_TIMEOUT (seconds for a
 # kernel to start /init, default 180), SYSTEM_TIMEOUT (seconds for a whole
 # boot, default 900) and RUN_TIMEOUT (seconds per test, default 120).
 #
@@ -16,7 +17,9 @@
 # test judged as `make check` judges it (mk/run.sh's run_verdict), in the
 # runner column `kernel`; flagprobe compared with the port's kernel column
 # in docs/qemu-user.md (mk/qemu-doc.sh). Every test runs as root with
-# TINE_RUNNER=native: it asserts the real kernel's behaviour.
+# TINE_RUNNER=native: it asserts the real kernel's behaviour. Last, the
+# machinery's own test (tests/system-runner.sh), with two boots that must
+# fail and say why.
 #
 # A kernel that cannot be fetched, does not boot within BOOT_TIMEOUT, or
 # stops before its tests are done fails the port's `kernel` runner, with
@@ -124,6 +127,23 @@ for port in $ports; do
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$port" "$(cat "$kdir/ok")" "$fetch_s" "$boot_s" \
         "$([ -n "$tests_ms" ] && echo $((tests_ms / 1000)) || echo -)" "$wall_s" >>"$times"
 done
+
+# The machinery itself: init on misbehaving programs, and two boots that
+# must fail and say why, on the first port whose kernel booted here.
+first=$(head -n 1 "$times" | cut -f1)
+if [ -n "$first" ] && { [ -z "$only" ] || case " $only " in *" system-runner "*) true ;; *) false ;; esac; }; then
+    echo "== the runner itself (tests/system-runner.sh, on $first's kernel)"
+    eval "$($make -s -C "$top" ARCH="$first" O="$out" system-facts)"
+    log=$sys/system-runner.log
+    if $make -s -C "$top" ARCH="$HOST_ARCH" O="$out" CC="$cc" system-init &&
+       sh "$top/tests/system-runner.sh" "$top" "$out/$HOST_ARCH" "$first" "$sys/$first" "$qemu" "$args" "$console" \
+           >"$log" 2>&1 && ! grep -q '^FAIL' "$log"; then
+        pass
+    else
+        fail all kernel system-runner "see $log" "$log"
+    fi
+    cell all runner
+fi
 
 if [ -s "$times" ]; then
     echo

@@ -11,7 +11,8 @@
 # natively, the printf oracle and the clone-flags fuzzer (tine against the
 # host libc); for every runner,
 # examples/flagprobe against its column of docs/qemu-user.md; last, the
-# runner's own test and TINE_STACK_MIN against the ports' -fstack-usage figures.
+# runner's own test, make check-system's runner (tests/system-runner.sh,
+# without a boot) and TINE_STACK_MIN against the ports' -fstack-usage figures.
 # A test runs with the environment its ` * env: NAME=value` lines give. It
 # passes when its exit status is the one it expects (0, or what an
 # `expect: exit N` line in its source says), it printed a PASS summary and
@@ -164,6 +165,18 @@ if want runner; then
     cell all runner
 fi
 
+# make check-system's init and log reader, on misbehaving programs, without a boot.
+if want system-runner; then
+    log=$out/system-runner.log
+    if $make -s -C "$top" ARCH="$HOST_ARCH" O="$out" CC="$cc" system-init &&
+       sh "$top/tests/system-runner.sh" "$top" "$out/$HOST_ARCH" >"$log" 2>&1 && ! grep -q '^FAIL' "$log"; then
+        pass
+    else
+        fail all build system-runner "see $log" "$log"
+    fi
+    cell all runner
+fi
+
 # TINE_STACK_MIN and the overflow handler's budget, against -fstack-usage.
 if want stack-report; then
     echo "== stack-report --check"
@@ -179,7 +192,7 @@ fi
 
 for n in $only; do
     case " $matched " in *" $n "*) ;; *)
-        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, headers, printf-oracle, clone-fuzz, qemu-doc, runner, stack-report)"
+        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, headers, printf-oracle, clone-fuzz, qemu-doc, runner, system-runner, stack-report)"
         failed=$((failed + 1)) ;;
     esac
 done
