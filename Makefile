@@ -354,11 +354,12 @@ $(B)/host/clone-fuzz: $(TOP)/tests/host/clone-fuzz.c $(TOP)/tests/fuzz/clone-fuz
 	$(Q)mkdir -p $(@D)
 	$(Q)gcc -O1 -Wall -o $@ $<
 
-# The booted kernel's first process in make check-system (mk/check-system.sh).
+# The booted kernel's first process in make check-system (mk/check-system.sh):
+# a runner, not a lesson, so without the tracer.
 $(B)/system/init: $(TOP)/tests/system/init.c $(PROG_DEPS)
 	$(call say,TINECC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(TINECC) -Os -Wall -o $@ $<
+	$(Q)$(TINECC) -Os -Wall --no-trace -o $@ $<
 
 system-init: $(B)/system/init
 examples: $(EXAMPLE_BINS)
