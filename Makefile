@@ -93,13 +93,6 @@ LD_arm         := ld.lld
 LD_i386        := ld.lld
 # lld 14 has no s390x: GNU ld from binutils-s390x-linux-gnu.
 LD_s390x       := s390x-linux-gnu-ld
-# GNU ld's emulation name, used when LD is GNU ld.
-LDEMU_x86_64   := elf_x86_64
-LDEMU_aarch64  := aarch64linux
-LDEMU_riscv64  := elf64lriscv
-LDEMU_arm      := armelf_linux_eabi
-LDEMU_i386     := elf_i386
-LDEMU_s390x    := elf64_s390
 
 # Booting the port's own kernel (make check-system, mk/check-system.sh):
 # Debian's stock kernel for the architecture (DEBARCH, the metapackage
@@ -223,14 +216,23 @@ endif
 # no libc headers (only the compiler's, the kernel's UAPI and tine's), no
 # position independence, no unwind tables, one section per function so the
 # linker can drop what is unused, and the stack protector (src/ssp.c).
-TINE_CFLAGS := $(CC_TARGET) $(CFLAGS_$(ARCH)) -nostdinc -isystem $(CCINC) \
-               -isystem $(B)/uapi -isystem $(TOP)/include \
+# (CODEGEN is what tine-cc bakes in; the include directories it finds itself.)
+TINE_CODEGEN := $(CC_TARGET) $(CFLAGS_$(ARCH)) -nostdinc -isystem $(CCINC) \
                -fno-pie -fno-pic -fstack-protector-strong \
                -fno-asynchronous-unwind-tables -fno-unwind-tables \
                -ffunction-sections -fdata-sections
-TINE_LDFLAGS := -static -nostdlib -T $(TOP)/linker.ld --gc-sections \
-                -z noexecstack -z norelro --build-id=none \
-                $(if $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(PORT_LD))),-m $(LDEMU_$(ARCH)) -z noseparate-code,--no-rosegment)
+TINE_CFLAGS := $(TINE_CODEGEN) -isystem $(B)/uapi -isystem $(TOP)/include
+PORT_LD_GNU  := $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(PORT_LD)))
+comma := ,
+# GNU ld: code and read-only data in one segment; lld: likewise, its own way.
+TINE_LD_ONE_RX := $(if $(PORT_LD_GNU),-Wl$(comma)-z$(comma)noseparate-code,-Wl$(comma)--no-rosegment)
+TINE_LDFLAGS := -Wl,--gc-sections -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX)
+# How the compiler driver is told which linker to run: clang takes a path,
+# gcc a name (-fuse-ld=lld, bfd or gold).
+PORT_LD_PATH := $(shell command -v $(PORT_LD) 2>/dev/null || echo $(PORT_LD))
+# (Debian's gcc makes PIE by default: -no-pie; clang 14 does not, and would warn.)
+TINE_LINKER  := $(if $(filter clang,$(CC_KIND)),--ld-path=$(PORT_LD_PATH),-no-pie -fuse-ld=$(if $(PORT_LD_GNU),bfd,$(patsubst ld.%,%,$(notdir $(PORT_LD)))))
+VERSION      := $(shell cat $(TOP)/VERSION)
 
 CFLAGS ?= -Os
 # libtine itself has no stack protector: start-up runs before the canary is set.
@@ -249,7 +251,7 @@ HEADERS  := $(wildcard $(TOP)/include/*.h $(TOP)/include/tine/*.h $(TOP)/src/*.h
 UAPI     := $(B)/uapi/.stamp
 GEN      := $(if $(filter nasm,$(ASM_$(ARCH))),$(B)/gen/nr.inc) $(B)/gen/errtab.h
 
-all: $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/tine-cc $(B)/.symbols-ok
+all: $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/tine-cc $(B)/linker.ld $(B)/.symbols-ok
 
 # The kernel's UAPI headers for this port, and nothing of any libc beside them.
 $(UAPI):
@@ -302,11 +304,21 @@ $(B)/.symbols-ok: $(TOP)/arch/README.md $(B)/crt0.o $(B)/libtine.a $(TOP)/mk/che
 	$(Q)sh $(TOP)/mk/check-symbols.sh $(ARCH) $(TOP)/arch/README.md $(B)/crt0.o $(B)/libtine.a
 	$(Q)touch $@
 
-$(B)/tine-cc: $(TOP)/mk/tine-cc.in $(TOP)/Makefile
+# tine-cc: mk/tine-cc.in with the port's facts; LIBREL is where its files are
+# from the script's own directory, INCS the include directories.
+TINECC_SED = sed -e 's|@ARCH@|$(ARCH)|g' -e 's|@CC@|$(PORT_CC)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	        -e 's|@CFLAGS@|$(TINE_CODEGEN)|g' -e 's|@LINKER@|$(TINE_LINKER)|g' -e 's|@LDFLAGS@|$(TINE_LDFLAGS)|g' \
+	        -e 's|@TARGET@|$(CC_TARGET) $(CFLAGS_$(ARCH))|g'
+
+$(B)/tine-cc: $(TOP)/mk/tine-cc.in $(TOP)/Makefile $(TOP)/VERSION $(B)/linker.ld
 	$(call say,GEN,$@)
-	$(Q)sed -e 's|@ARCH@|$(ARCH)|g' -e 's|@CC@|$(PORT_CC)|g' -e 's|@LD@|$(PORT_LD)|g' \
-	        -e 's|@CFLAGS@|$(TINE_CFLAGS)|g' -e 's|@LDFLAGS@|$(TINE_LDFLAGS)|g' \
-	        -e 's|@B@|$(B)|g' $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+	$(Q)$(TINECC_SED) -e 's|@LIBREL@|.|g' -e 's|@INCS@|-isystem $$LIB/uapi -isystem $(TOP)/include|g' \
+	        $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+
+# The linker script beside crt0.o and libtine.a, as tine-cc finds it installed.
+$(B)/linker.ld: $(TOP)/linker.ld
+	$(Q)mkdir -p $(@D)
+	$(Q)cp $< $@
 
 # ---- programs: examples and tests --------------------------------------------
 
@@ -315,7 +327,7 @@ EXAMPLES     := $(basename $(notdir $(wildcard $(TOP)/examples/*.c)))
 TESTS        := $(basename $(notdir $(wildcard $(TOP)/tests/t-*.c)))
 EXAMPLE_BINS := $(addprefix $(B)/examples/,$(EXAMPLES))
 TEST_BINS    := $(addprefix $(B)/tests/,$(TESTS))
-PROG_DEPS    := $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/tine-cc $(B)/.symbols-ok $(TOP)/linker.ld
+PROG_DEPS    := $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/tine-cc $(B)/.symbols-ok $(B)/linker.ld
 
 $(B)/examples/%: $(TOP)/examples/%.c $(PROG_DEPS)
 	$(call say,TINECC,$@)

@@ -1,8 +1,9 @@
 # mk/bench-cc.sh — sourced by mk/bench.sh and mk/size.sh: how each of the
 # four builds of a bench/ program is compiled, for x86_64 and aarch64.
 #
-#   floor   bench/floor/W.c with tine-cc, no stack protector: only
-#           tine_syscallN and the port's clone/vfork stubs are called
+#   floor   bench/floor/W.c with tine-cc --tiny (no stack protector, no
+#           overflow handler): only tine_syscallN and the port's
+#           clone/vfork stubs are called
 #   tine    bench/tine/W.c with tine-cc (the stack protector as tine-cc
 #           gives it, unless the caller passes -fno-stack-protector)
 #   glibc   bench/libc/W.c static against Debian's glibc (gcc, or
@@ -43,7 +44,7 @@ musl_aarch64() {
 # bench_cc IMPL ARCH: the compiler command for one build (no -O, no -o).
 bench_cc() {
     case $1:$2 in
-        floor:*)          echo "$out/$2/tine-cc -fno-stack-protector" ;;
+        floor:*)          echo "$out/$2/tine-cc --tiny" ;;
         tine:*)           echo "$out/$2/tine-cc" ;;
         glibc:x86_64)     echo "gcc -static" ;;
         glibc:aarch64)    echo "aarch64-linux-gnu-gcc -static" ;;

@@ -158,7 +158,8 @@ run_prog() {
     timeout -k 5 "${RUN_TIMEOUT:-120}" env $rp_env "$run_exec" "$@"
 }
 
-# run_want SOURCE: the exit status a test expects: its `expect: exit N`, else 0.
+# run_want SOURCE: the exit status a test expects: its `expect: exit N`, else 0
+# (a death by signal S is 128 + S, as the shell reports it).
 run_want() {
     rw=$(sed -n 's|.*expect: exit \([0-9]*\).*|\1|p' "$1" | head -n 1)
     echo "${rw:-0}"
@@ -168,8 +169,8 @@ run_want() {
 run_envs() { sed -n 's|^ \* env: \([A-Z_]*=[^ ]*\)$|\1|p' "$1"; }
 
 # run_verdict LOG STATUS SOURCE: 0 when a test's run passed: STATUS (a number,
-# or "timeout") is what it expects, and LOG has a PASS summary and no FAIL
-# line. Otherwise run_why says what went wrong.
+# or "timeout") is what it expects, LOG has a PASS summary, no FAIL line and
+# every `expect: output` text. Otherwise run_why says what went wrong.
 run_verdict() {
     rv_want=$(run_want "$3")
     if [ "$2" = timeout ] || [ "$2" = 124 ] || [ "$2" = 137 ]; then
@@ -180,8 +181,24 @@ run_verdict() {
         run_why="exit status $2, expected $rv_want (log: $1)"
     elif grep -q '^FAIL' "$1" || ! grep -q '^PASS:' "$1"; then
         run_why="a check failed or the test stopped early (log: $1)"
+    elif ! run_outputs "$1" "$3"; then
+        run_why="it did not print \"$run_missing\" (log: $1)"
     else
         return 0
     fi
     return 1
+}
+
+# run_outputs LOG SOURCE: 0 when LOG holds the text of each of the source's
+# `expect: output TEXT` lines (a test whose verdict is what it prints as it
+# dies); run_missing names the first one missing.
+run_outputs() {
+    ro_list=$(sed -n 's|.*expect: output \(.*[^ ]\) *\*/.*|\1|p' "$2")
+    [ -n "$ro_list" ] || return 0
+    while IFS= read -r run_missing; do
+        grep -qF -- "$run_missing" "$1" || return 1
+    done <<EOF
+$ro_list
+EOF
+    return 0
 }

@@ -7,12 +7,14 @@
 # floor, glibc and musl, all static and stripped, and issue 7's targets
 # for tine on x86_64.
 #
-# Flags: -Os everywhere; tine and the floor with -fno-stack-protector, and
-# tine with --no-trace, as the README tells a size-minded user (tine-cc's
-# defaults add the canary set-up and __stack_chk_fail, and the TINE_TRACE
-# tracer to programs that clone or wait); glibc and musl as Debian's gcc
-# and musl-gcc build by default (no stack protector either). Every build is
-# stripped alike, section headers too (mk/bench-cc.sh's bench_strip).
+# Flags: -Os everywhere; tine and the floor with `tine-cc --tiny`, the
+# profile for size (-Os, no stack protector, no tracer, no overflow handler
+# unless the program clones, stripped: tine-cc's defaults add the canary
+# set-up and __stack_chk_fail, the overflow handler to every program and
+# the TINE_TRACE tracer to programs that clone or wait); glibc and musl as
+# Debian's gcc and musl-gcc build by default (no stack protector either).
+# Every build is stripped alike, section headers too (mk/bench-cc.sh's
+# bench_strip).
 set -u
 top=$1 out=$2 host=$3 ports=$4
 . "$top/mk/bench-cc.sh"
@@ -24,7 +26,7 @@ gnu_strip=''
 # size IMPL ARCH W: stripped bytes of one build, or "-" if it does not build.
 size() {
     sz_bin=$bo/$2/$3.$1 sz_flags='-Os'
-    [ "$1" = tine ] && sz_flags='-Os -fno-stack-protector --no-trace'
+    [ "$1" = tine ] && sz_flags='--tiny'
     # shellcheck disable=SC2086
     if ! bench_build "$1" "$2" "size-$3" "$sz_bin" $sz_flags >"$sz_bin.log" 2>&1; then
         printf '%9s' -
@@ -47,7 +49,7 @@ mkdir -p "$bo"
 for p in $ports x86_64; do mkdir -p "$bo/$p"; done
 echo
 echo "size workloads (bench/), bytes with symbols and section headers stripped: tine on every port,"
-echo "tine-cc -Os -fno-stack-protector --no-trace;"
+echo "tine-cc --tiny (-Os, no stack protector, no tracer, no overflow handler unless the program clones);"
 [ -n "$others" ] && echo "x86_64 floor (bare syscalls, tine-cc), glibc (gcc -static -Os), musl (musl-gcc -static -Os)"
 printf '%-18s' 'bytes'
 for p in $ports; do printf '%9s' "$p"; done

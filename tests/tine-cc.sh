@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/tine-cc.sh BUILD-DIR [EMULATOR] — tine-cc from another directory:
-# several sources, an object compiled apart, -O2 -g -I -D, -c -o, -v, and
-# clear errors for bad command lines.
+# several sources, an object compiled apart, -O2 -g -I -D, -c -o, -v; what
+# it passes to the compiler (-MD -MF, -x c -, response files), --version,
+# --print-cflags/--print-ldflags, the default profile against --tiny, and
+# clear errors for bad command lines and for what cannot work.
 set -u
 b=$1 emu=${2:-} bad=0
 cc=$b/tine-cc
@@ -46,6 +48,32 @@ check "a missing source is an error that names it" grep -q 'missing.c' err.txt
 check "no input is an error" grep -q 'no input' err.txt
 ! "$cc" -o 2>/dev/null
 check "-o with no name fails" test $? = 0
+# Options it does not know go to the compiler: dependency files, -x, stdin.
+printf '#include <tine.h>\nint main(void) { return tine_printf("dep\\n") != 4; }\n' > dep.c
+check "-MD -MF -MT -c writes the dependency file" "$cc" -MD -MF dep.d -MT dep.o -c dep.c -o dep.o
+check "which names the target and tine.h" sh -c 'grep -q "^dep.o:" dep.d && grep -q "tine.h" dep.d'
+check "-x c - reads the program from stdin" sh -c "'$cc' -x c - -o fromstdin < dep.c"
+check "and it runs" sh -c "[ \"\$($emu ./fromstdin)\" = dep ]"
+printf -- '-c\ndep.c\n-o\nrsp.o\n' > args.rsp
+check "a response file (@args.rsp, with -c)" sh -c "'$cc' @args.rsp && test -s rsp.o"
+"$cc" --version > version.txt
+check "--version names tine's version and the compiler's ($(head -n 1 version.txt))" \
+    sh -c "grep -q '^tine-cc (tine $(cat "$(dirname "$readme")/VERSION"))' version.txt && [ \$(wc -l < version.txt) = 2 ]"
+"$cc" -shared dep.c -o x.so 2>err.txt
+check "-shared is refused, saying why ($(cat err.txt))" sh -c "[ $? = 2 ] && grep -q 'dynamic loader' err.txt"
+"$cc" -pthread dep.c -o x 2>err.txt
+check "-pthread is refused, naming tine's threads" sh -c "[ $? = 2 ] && grep -q 'tine/thread.h' err.txt"
+# The flags alone, for a build system that runs the compiler itself.
+realcc=$(sed -n "s/^CC='\(.*\)'$/\1/p" "$cc")
+check "--print-cflags compiles" sh -c "$realcc \$('$cc' --print-cflags) -Os -c dep.c -o flags.o"
+check "--print-ldflags links" sh -c "$realcc flags.o \$('$cc' --print-ldflags) -o flags"
+check "and that program runs" sh -c "[ \"\$($emu ./flags)\" = dep ]"
+# Safe by default, tiny on request.
+"$cc" dep.c -o safe && "$cc" --tiny dep.c -o tiny
+check "by default the overflow handler is linked in" sh -c "llvm-nm safe | grep -q ' tine_stack_watch$'"
+check "--tiny leaves it out, strips, and is smaller ($(wc -c < tiny) < $(wc -c < safe) bytes)" \
+    sh -c "! llvm-nm tiny 2>/dev/null | grep -q tine_stack_watch && [ $(wc -c < tiny) -lt $(wc -c < safe) ]"
+check "the --tiny program runs" sh -c "[ \"\$($emu ./tiny)\" = dep ]"
 # The README's example must build and run as printed.
 awk '/^```c/ { f = 1; next } /^```/ { if (f) exit } f' "$readme" > readme.c
 check "the README's example builds" "$cc" -Os readme.c -o readme
