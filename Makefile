@@ -42,6 +42,15 @@ TRIPLE_arm     := armv7a-linux-gnueabihf
 TRIPLE_i386    := i686-linux-gnu
 TRIPLE_s390x   := s390x-linux-gnu
 
+# The GNU triple Debian's cross tools carry: make install names the port's
+# tine-cc after it (aarch64-linux-gnu-tine-cc), as cross users look for it.
+GNU_TRIPLE_x86_64  := x86_64-linux-gnu
+GNU_TRIPLE_aarch64 := aarch64-linux-gnu
+GNU_TRIPLE_riscv64 := riscv64-linux-gnu
+GNU_TRIPLE_arm     := arm-linux-gnueabihf
+GNU_TRIPLE_i386    := i686-linux-gnu
+GNU_TRIPLE_s390x   := s390x-linux-gnu
+
 # The port's UAPI headers: linux/ and asm-generic/ under UAPI, asm/ at UAPI_ASM.
 UAPI_x86_64      := /usr/include
 UAPI_ASM_x86_64  := /usr/include/x86_64-linux-gnu/asm
@@ -231,7 +240,8 @@ TINE_LDFLAGS := -Wl,--gc-sections -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-
 # gcc a name (-fuse-ld=lld, bfd or gold).
 PORT_LD_PATH := $(shell command -v $(PORT_LD) 2>/dev/null || echo $(PORT_LD))
 # (Debian's gcc makes PIE by default: -no-pie; clang 14 does not, and would warn.)
-TINE_LINKER  := $(if $(filter clang,$(CC_KIND)),--ld-path=$(PORT_LD_PATH),-no-pie -fuse-ld=$(if $(PORT_LD_GNU),bfd,$(patsubst ld.%,%,$(notdir $(PORT_LD)))))
+# clang: -Qunused-arguments, or a link of objects alone warns of every compile flag.
+TINE_LINKER  := $(if $(filter clang,$(CC_KIND)),--ld-path=$(PORT_LD_PATH) -Qunused-arguments,-no-pie -fuse-ld=$(if $(PORT_LD_GNU),bfd,$(patsubst ld.%,%,$(notdir $(PORT_LD)))))
 VERSION      := $(shell cat $(TOP)/VERSION)
 
 CFLAGS ?= -Os
@@ -407,6 +417,58 @@ demo: $(abspath $(O))/host/tine-exec
 	$(Q)for p in $(DEMO_PORTS); do $(MAKE) -s ARCH=$$p examples || exit 1; done
 	$(Q)$(LAB) ports="$(DEMO_PORTS)" only="$(STEP)" sh $(TOP)/mk/demo.sh
 
+# ---- make install ----------------------------------------------------------------
+
+# One port per call (ARCH=, the host's by default), relocatable: the
+# installed tine-cc finds everything relative to its own directory, so the
+# tree can be moved or packaged. Under $(DESTDIR)$(PREFIX):
+#   bin/<triple>-tine-cc, and bin/tine-cc for the host's port
+#   lib/tine/<port>/     crt0.o libtine.a notrace.o linker.ld, uapi/ (links
+#                        to the system's kernel headers for the port)
+#   lib/tine/include/    tine's own stdint.h and limits.h: only tine-cc adds it
+#   include/             tine.h and tine/*.h
+#   share/tine/cmake/<port>.cmake, share/tine/meson/<port>.ini: toolchain
+#                        and cross files (the port's qemu-user runs what they
+#                        build when the port is not the host's)
+PREFIX  ?= /usr/local
+DESTDIR ?=
+IROOT   := $(DESTDIR)$(PREFIX)
+ILIB    := $(IROOT)/lib/tine/$(ARCH)
+ITRIPLE := $(GNU_TRIPLE_$(ARCH))
+IHOST   := $(filter $(ARCH),$(HOST_ARCH))
+PUBLIC_HEADERS := $(wildcard $(TOP)/include/tine.h $(TOP)/include/tine/*.h)
+
+install: all
+	$(call say,INSTALL,$(IROOT) ($(ARCH)))
+	$(Q)mkdir -p $(IROOT)/bin $(ILIB)/uapi $(IROOT)/lib/tine/include $(IROOT)/include/tine \
+	        $(IROOT)/share/tine/cmake $(IROOT)/share/tine/meson
+	$(Q)cp $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/linker.ld $(ILIB)/
+	$(Q)ln -sfn $(UAPI_$(ARCH))/linux $(ILIB)/uapi/linux
+	$(Q)ln -sfn $(UAPI_$(ARCH))/asm-generic $(ILIB)/uapi/asm-generic
+	$(Q)ln -sfn $(UAPI_ASM_$(ARCH)) $(ILIB)/uapi/asm
+	$(Q)cp $(TOP)/include/stdint.h $(TOP)/include/limits.h $(IROOT)/lib/tine/include/
+	$(Q)cp $(TOP)/include/tine.h $(IROOT)/include/
+	$(Q)cp $(TOP)/include/tine/*.h $(IROOT)/include/tine/
+	$(Q)$(TINECC_SED) -e 's|@LIBREL@|../lib/tine/$(ARCH)|g' \
+	        -e 's|@INCS@|-isystem $$LIB/uapi -isystem $$LIB/../include -isystem $$LIB/../../../include|g' \
+	        $(TOP)/mk/tine-cc.in > $(IROOT)/bin/$(ITRIPLE)-tine-cc
+	$(Q)chmod 755 $(IROOT)/bin/$(ITRIPLE)-tine-cc
+	$(Q)$(if $(IHOST),ln -sf $(ITRIPLE)-tine-cc $(IROOT)/bin/tine-cc)
+	$(Q)port=$(ARCH) triple=$(ITRIPLE) qemu=$(if $(IHOST),,qemu-$(ARCH)) version=$(VERSION) \
+	        sh $(TOP)/mk/install-files.sh $(IROOT)/share/tine
+
+# Removes what make install put there (same ARCH, PREFIX and DESTDIR), and
+# the directories it made, when they are left empty.
+uninstall:
+	$(call say,UNINSTALL,$(IROOT) ($(ARCH)))
+	$(Q)rm -f $(IROOT)/bin/$(ITRIPLE)-tine-cc $(IROOT)/share/tine/cmake/$(ARCH).cmake \
+	        $(IROOT)/share/tine/meson/$(ARCH).ini
+	$(Q)[ ! -L $(IROOT)/bin/tine-cc ] || [ "$$(readlink $(IROOT)/bin/tine-cc)" != $(ITRIPLE)-tine-cc ] || rm -f $(IROOT)/bin/tine-cc
+	$(Q)rm -rf $(ILIB)
+	$(Q)if [ -z "$$(ls $(IROOT)/lib/tine | grep -v '^include$$')" ]; then \
+	        rm -rf $(IROOT)/lib/tine $(IROOT)/include/tine $(IROOT)/include/tine.h; fi
+	$(Q)rmdir -p $(IROOT)/share/tine/cmake $(IROOT)/share/tine/meson $(IROOT)/bin $(IROOT)/include 2>/dev/null || true
+
 # Every test of every port on the port's own kernel: Debian's, fetched once
 # into $(O)/system, booted in qemu-system with an initramfs whose first
 # process (tests/system/init.c) runs the tests (mk/check-system.sh).
@@ -464,7 +526,7 @@ clean:
 distclean: clean
 
 help:
-	@echo 'tine — a tiny runtime for Linux programs without libc'
+	@echo 'tine $(VERSION) — a tiny runtime for Linux programs without libc'
 	@echo
 	@echo 'Targets:'
 	@echo '  all (default)  build/<arch>/crt0.o, libtine.a and the tine-cc wrapper'
@@ -479,6 +541,8 @@ help:
 	@echo '  stack-report   worst-case stack use per path and port, and TINE_STACK_MIN checked'
 	@echo '  qemu-doc       regenerate docs/qemu-user.md: clone shapes, real kernel against qemu-user'
 	@echo '  fuzz           build the clone-flags fuzzer, against tine and against the host libc'
+	@echo '  install        install the ARCH port under $$(DESTDIR)$$(PREFIX) (default /usr/local): tine-cc, libraries, headers, CMake and Meson files'
+	@echo '  uninstall      remove what make install put there (same ARCH, PREFIX, DESTDIR)'
 	@echo '  clean          remove the build directory'
 	@echo
 	@echo 'Variables:'
@@ -486,6 +550,7 @@ help:
 	@echo '  CC=gcc|clang   the C compiler (default: gcc)'
 	@echo '  LD=<linker>    the linker tine-cc uses for the host port (default: ld.lld)'
 	@echo '  O=<dir>        the build directory (default: build)'
+	@echo '  PREFIX=, DESTDIR=  where make install puts tine (default /usr/local, no DESTDIR)'
 	@echo '  V=1            show every command'
 	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'
 	@echo '  QUICK=1        make bench: fewer rounds and iterations (under a minute)'
@@ -498,5 +563,5 @@ help:
 	@echo '  RUNNER_<port>=binfmt   run through the kernel'"'"'s binfmt_misc qemu instead of calling it'
 	@echo '  QEMU_TRIXIE=no|dir     the second qemu-user: no, or a directory of qemu-<port> (default: Debian 13'"'"'s, fetched)'
 
-.PHONY: all examples tests system-init fuzz qemu-doc check check-system check-debian system-facts demo size bench stack-report facts clean distclean help
+.PHONY: all examples tests system-init fuzz qemu-doc check check-system check-debian system-facts install uninstall demo size bench stack-report facts clean distclean help
 .DELETE_ON_ERROR:

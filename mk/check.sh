@@ -12,7 +12,8 @@
 # host libc); for every runner,
 # examples/flagprobe against its column of docs/qemu-user.md; last, the
 # runner's own test, make check-system's runner (tests/system-runner.sh,
-# without a boot) and TINE_STACK_MIN against the ports' -fstack-usage figures.
+# without a boot), make install with CMake and Meson (tests/install.sh) and
+# TINE_STACK_MIN against the ports' -fstack-usage figures.
 # A test runs with the environment its ` * env: NAME=value` lines give. It
 # passes when its exit status is the one it expects (0, or what an
 # `expect: exit N` line in its source says), it printed a PASS summary and
@@ -177,6 +178,18 @@ if want system-runner; then
     cell all runner
 fi
 
+# make install, moved, used from PATH, by CMake and Meson; make uninstall.
+if want install; then
+    echo "== install (tests/install.sh: $HOST_ARCH and aarch64)"
+    log=$out/install.log
+    if sh "$top/tests/install.sh" "$top" "$out" "$make" >"$log" 2>&1 && ! grep -q '^FAIL' "$log"; then
+        pass
+    else
+        fail all build install "see $log" "$log"
+    fi
+    cell all install
+fi
+
 # TINE_STACK_MIN and the overflow handler's budget, against -fstack-usage.
 if want stack-report; then
     echo "== stack-report --check"
@@ -192,7 +205,7 @@ fi
 
 for n in $only; do
     case " $matched " in *" $n "*) ;; *)
-        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, headers, printf-oracle, clone-fuzz, qemu-doc, runner, system-runner, stack-report)"
+        echo "FAIL T=$n: no test or check of that name (tests/t-*.c, elf, tine-cc, headers, printf-oracle, clone-fuzz, qemu-doc, runner, system-runner, install, stack-report)"
         failed=$((failed + 1)) ;;
     esac
 done
