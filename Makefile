@@ -156,9 +156,18 @@ endif
 ifeq ($(origin CC),default)
 CC := gcc
 endif
-# The host's own port is built with $(CC); the others with clang --target,
+# The port's compiler, first found of: CC_<port>=; $(CROSS_COMPILE)gcc;
+# for the host's port, $(CC); a CC given for a foreign port that targets it
+# (aarch64-linux-gnu-gcc for aarch64, or any clang); else clang --target,
 # which needs no cross compiler and no sysroot (tine needs no libc).
-PORT_CC := $(if $(filter $(ARCH),$(HOST_ARCH)),$(CC),clang)
+CC_GIVEN   := $(filter command line environment,$(origin CC))
+CC_FITS    := $(if $(CC_GIVEN),$(or $(findstring clang,$(notdir $(CC))),$(filter $(firstword $(subst -, ,$(GNU_TRIPLE_$(ARCH))))-%,$(shell $(CC) -dumpmachine 2>/dev/null))))
+PORT_CC    := $(or $(CC_$(ARCH)),$(if $(CROSS_COMPILE),$(CROSS_COMPILE)gcc),$(if $(filter $(ARCH),$(HOST_ARCH)),$(CC)),$(if $(CC_FITS),$(CC)),clang)
+ifeq ($(origin AR),default)
+AR := llvm-ar
+endif
+NASM   ?= nasm
+HOSTCC ?= gcc
 O  ?= build
 B  := $(abspath $(O))/$(ARCH)
 V  ?= 0
@@ -190,10 +199,14 @@ BENCH_DEPS  := libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc \
 SYSTEM_DEPS := qemu-system-x86:qemu-system-x86_64 qemu-system-arm:qemu-system-aarch64 \
                qemu-system-misc:qemu-system-riscv64 \
                debian-archive-keyring:/usr/share/keyrings/debian-archive-keyring.gpg
+# Only the packages of the ports this make builds: ARCH's, or every port
+# for the goals that go over them all (CHECK_PORTS, below).
+MULTI_PORT_GOALS := check check-system demo size bench stack-report
+DEPS_PORTS := $(if $(filter $(MULTI_PORT_GOALS),$(MAKECMDGOALS)),$(if $(filter command line environment,$(origin ARCH)),$(ARCH) $(HOST_ARCH),$(PORTS)),$(ARCH))
 NO_DEPS_GOALS := help clean distclean check-debian
 ifeq ($(filter $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
 ifneq ($(TINE_DEPS_DONE),1)
-$(shell NO_DEPS='$(NO_DEPS)' sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(PORTS),$(DEPS_$(p))) \
+$(shell NO_DEPS='$(NO_DEPS)' sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(DEPS_PORTS),$(DEPS_$(p))) \
     $(if $(filter bench size,$(MAKECMDGOALS)),$(BENCH_DEPS)) \
     $(if $(filter check-system,$(MAKECMDGOALS)),$(SYSTEM_DEPS)) >&2)
 ifneq ($(.SHELLSTATUS),0)
@@ -215,10 +228,13 @@ CC_LIBFLAGS_gcc   := -fno-tree-loop-distribute-patterns
 CC_LIBFLAGS_clang :=
 CCINC := $(shell $(PORT_CC) $(CC_TARGET) -print-file-name=include)
 # LD= chooses the host port's linker; other ports keep theirs.
+# A cross gcc links with its own binutils' ld (aarch64-linux-gnu-ld): its
+# collect2 finds no ld.lld under the target's prefix.
+CROSS_GCC := $(and $(filter gcc,$(CC_KIND)),$(filter-out $(HOST_ARCH),$(ARCH)))
 ifeq ($(origin LD),default)
-PORT_LD := $(LD_$(ARCH))
+PORT_LD := $(if $(CROSS_GCC),$(GNU_TRIPLE_$(ARCH))-ld,$(LD_$(ARCH)))
 else
-PORT_LD := $(if $(filter $(ARCH),$(HOST_ARCH)),$(LD),$(LD_$(ARCH)))
+PORT_LD := $(if $(filter $(ARCH),$(HOST_ARCH)),$(LD),$(if $(CROSS_GCC),$(GNU_TRIPLE_$(ARCH))-ld,$(LD_$(ARCH))))
 endif
 
 # What every translation unit for this port gets, tine's or the user's:
@@ -290,7 +306,7 @@ $(B)/obj/src/%.o: $(TOP)/src/%.c $(HEADERS) $(GEN)
 $(B)/obj/arch/%.asm.o: $(ARCH_DIR)/%.asm $(B)/gen/nr.inc
 	$(call say,NASM,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)nasm -f $(NASMFMT_$(ARCH)) -I$(B)/gen/ -I$(ARCH_DIR)/ $< -o $@
+	$(Q)$(NASM) -f $(NASMFMT_$(ARCH)) -I$(B)/gen/ -I$(ARCH_DIR)/ $< -o $@
 
 $(B)/obj/arch/%.S.o: $(ARCH_DIR)/%.S $(HEADERS) $(UAPI)
 	$(call say,AS,$@)
@@ -307,7 +323,7 @@ $(B)/crt0.o: $(patsubst $(ARCH_DIR)/%,$(B)/obj/arch/%.o,$(CRT0_SRC))
 
 $(B)/libtine.a: $(LIB_OBJS)
 	$(call say,AR,$@)
-	$(Q)rm -f $@ && llvm-ar rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 # Every port supplies the symbols listed in arch/README.md, no fewer.
 $(B)/.symbols-ok: $(TOP)/arch/README.md $(B)/crt0.o $(B)/libtine.a $(TOP)/mk/check-symbols.sh
@@ -362,7 +378,7 @@ $(B)/tests/%: $(TOP)/tests/%.c $(TOP)/tests/t.h $(PROG_DEPS)
 $(B)/host/printf-oracle: $(TOP)/tests/host/printf-oracle.c $(TOP)/src/print.c $(TOP)/src/string.c
 	$(call say,HOSTCC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)gcc -O1 -Wall -Wno-format -idirafter $(TOP)/include -o $@ $<
+	$(Q)$(HOSTCC) -O1 -Wall -Wno-format -idirafter $(TOP)/include -o $@ $<
 
 # The clone-flags fuzzer: one generator (tests/fuzz/clone-fuzz.h) built twice,
 # against tine and against the host's libc; mk/check.sh diffs the two runs.
@@ -374,7 +390,7 @@ $(B)/fuzz/clone-fuzz: $(TOP)/tests/fuzz/clone-fuzz.c $(TOP)/tests/fuzz/clone-fuz
 $(B)/host/clone-fuzz: $(TOP)/tests/host/clone-fuzz.c $(TOP)/tests/fuzz/clone-fuzz.h
 	$(call say,HOSTCC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)gcc -O1 -Wall -o $@ $<
+	$(Q)$(HOSTCC) -O1 -Wall -o $@ $<
 
 # The booted kernel's first process in make check-system (mk/check-system.sh):
 # a runner, not a lesson, so without the tracer.
@@ -400,7 +416,7 @@ LAB := top=$(TOP) out=$(abspath $(O))
 $(abspath $(O))/host/tine-exec: $(TOP)/mk/tine-exec.c
 	$(call say,HOSTCC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)gcc -O1 -Wall -o $@ $<
+	$(Q)$(HOSTCC) -O1 -Wall -o $@ $<
 
 # Every port, natively where this host can run it and under each qemu-user
 # (the installed one and Debian 13's). T=name runs one test; ARCH=port one port.
@@ -547,7 +563,10 @@ help:
 	@echo
 	@echo 'Variables:'
 	@echo '  ARCH=<port>    the port to build (default: this host, $(HOST_ARCH)); ports: $(PORTS)'
-	@echo '  CC=gcc|clang   the C compiler (default: gcc)'
+	@echo '  CC=gcc|clang   the C compiler of the host'"'"'s port (default: gcc); for a foreign ARCH, used if it targets it'
+	@echo '  CC_<port>=     the compiler of one port (default: clang --target for ports not the host'"'"'s)'
+	@echo '  CROSS_COMPILE= a GNU prefix, e.g. aarch64-linux-gnu-: $$(CROSS_COMPILE)gcc for ARCH'
+	@echo '  AR= NASM= HOSTCC=  the archiver (llvm-ar), the x86 assembler (nasm), the compiler of host tools (gcc)'
 	@echo '  LD=<linker>    the linker tine-cc uses for the host port (default: ld.lld)'
 	@echo '  O=<dir>        the build directory (default: build)'
 	@echo '  PREFIX=, DESTDIR=  where make install puts tine (default /usr/local, no DESTDIR)'
