@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # tine — a tiny libc-free runtime. `make help` lists targets and variables.
 #
 # The architecture is named here and in arch/<arch>/, nowhere else: every

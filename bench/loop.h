@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/loop.h — the timing every workload shares, in each of its three
  * builds. The including header first defines LOOP_NAME (the function's

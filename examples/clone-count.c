@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * clone-count.c — the first seed's clone program, on tine.
  *

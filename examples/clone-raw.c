@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * clone-raw.c — the system call itself, returning twice.
  *

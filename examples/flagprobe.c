@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * flagprobe.c — which shapes of clone does this kernel take?
  *

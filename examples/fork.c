@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * fork.c — the lecture's fork program (second seed), on tine.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* hello.c — the smallest useful tine program: one write, no libc, no loader. */
 #include <tine.h>
 

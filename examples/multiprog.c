@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * multiprog.c — the lecture's question: how many threads can we run at
  * the same time?

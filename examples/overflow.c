@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * overflow.c — the first seed's crash, reproduced, named, measured, fixed.
  *

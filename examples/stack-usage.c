@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * stack-usage.c — how big must a stack be? Two answers side by side.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * threads.c — four threads share one counter and one address space.
  *

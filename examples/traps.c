@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * traps.c — the classic clone mistakes, each reproduced in a process of
  * its own so that this program survives them, and explained.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * vfork.c — borrowing the parent instead of copying it.
  *

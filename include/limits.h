@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* <limits.h> for programs built with tine-cc: the compiler's predefined limits by their standard names. */
 #ifndef TINE_LIMITS_H
 #define TINE_LIMITS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <stdint.h> for programs built with tine-cc.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* <tine.h> — all of tine. Each header under tine/ also works on its own. */
 #ifndef TINE_H
 #define TINE_H

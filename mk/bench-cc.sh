@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # mk/bench-cc.sh — sourced by mk/bench.sh and mk/size.sh: how each of the
 # four builds of a bench/ program is compiled, for x86_64 and aarch64.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/bench.sh TOP OUT HOST_ARCH QUICK MAKE — `make bench`.
 #
 # Each workload of bench/ exists in four builds (mk/bench-cc.sh): the raw

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/boot.sh — boot a kernel and an initramfs under qemu-system, console to
 # a file, until the system powers off.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/check-headers.sh — every public header compiles on its own.
 #
 # Named variables: tinecc (one or more ports' tine-cc, space-separated:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/check-symbols.sh ARCH README OBJECT... — does this port define every
 # symbol of the port contract? The contract is the list between the
 # <!-- symbols --> markers of arch/README.md, one `name` per table row.

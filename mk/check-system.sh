@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/check-system.sh — `make check-system`: every test of every port on that
 # port's own Linux, Debian's stock kernel booted in qemu-system.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/check.sh — `make check`: every test of every port under every runner
 # this host offers (mk/run.sh: natively where the probe says the kernel
 # runs the port, under the installed qemu-user and under Debian 13's).

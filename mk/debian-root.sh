@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/debian-root.sh — tine's two commands on a fresh Debian of another
 # release (Debian 13 "trixie", the current stable, by default), run from
 # this Debian machine as root: the proof that a newcomer there who clones

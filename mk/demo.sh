@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/demo.sh — `make demo`: a lesson in raw clone, in teaching order. Each
 # step has a heading, what to watch for, the example's output natively,
 # then under one qemu-user per clone-order family (qemu-x86_64: the default

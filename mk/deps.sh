@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/deps.sh — make sure the Debian packages a target needs are installed.
 #
 #   mk/deps.sh PACKAGE:PROBE[|PROBE...] ...

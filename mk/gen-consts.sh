@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/gen-consts.sh CPP-COMMAND... < consts.h > nr.inc
 #
 # Turns every `X(name, value)` line of an arch's consts.h into a NASM

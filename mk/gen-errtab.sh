@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/gen-errtab.sh UAPI-DIR > errtab.h
 #
 # One designated initializer per errno the kernel defines, built from the

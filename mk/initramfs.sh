@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/initramfs.sh — pack a directory into an initramfs for mk/boot.sh.
 #
 #   sh mk/initramfs.sh out=build/system/aarch64/initramfs.cpio dir=STAGING

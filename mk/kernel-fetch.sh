@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/kernel-fetch.sh — Debian's kernel and busybox for one port, for
 # booting under qemu-system (mk/boot.sh).
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/qemu-doc.sh — docs/qemu-user.md's table, from runs of examples/flagprobe.
 #
 #   mode=gen   doc=DOC port=PORT sh mk/qemu-doc.sh             DOC regenerated, on stdout

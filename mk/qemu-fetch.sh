@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/qemu-fetch.sh DIR — Debian 13's qemu-user (trixie), unpacked into DIR.
 #
 # Users have every qemu-user from 7.2 (Debian 12) to 10.x (Debian 13,

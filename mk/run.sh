@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # mk/run.sh — sourced by mk/check.sh, mk/demo.sh and mk/qemu-doc.sh: the
 # one place that decides how a port's program runs on this host.
 #

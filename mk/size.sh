@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/size.sh TOP OUT HOST_ARCH "PORTS" — the second table of `make size`.
 #
 # bench/'s three size workloads: hello (one write), one thread + join +

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/stack-report.sh [--check] TOP OUT "PORTS" MAKE CC CFLAGS — `make stack-report`.
 #
 # Builds libtine once per port into OUT/<port> with -fstack-usage, so every

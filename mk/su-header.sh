@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/su-header.sh FILE.su — the compiler's -fstack-usage figures as C macros,
 # for a program that prints them next to what it measures
 # (examples/stack-usage.c). Each line of FILE.su is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # mk/system-logs.sh — the per-test logs of a `make check-system` boot, out
 # of the machine's console log.
 #

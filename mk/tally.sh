@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # mk/tally.sh — sourced by mk/check.sh and mk/check-system.sh: the counts,
 # the per-port table of runners and the closing line, the same for both.
 #

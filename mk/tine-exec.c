@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * mk/tine-exec.c — `tine-exec PROGRAM [ARG...]`: execve(2) PROGRAM, and say
  * in words why when the kernel will not.

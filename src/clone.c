@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/clone.c — clone(2)'s shape: arguments checked here, the rest in the
  * arch stub, which must be assembly (the child wakes on a stack with no C

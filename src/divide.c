@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/divide.c — division for CPUs that have no instruction for it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/env.c — what the kernel handed over at exec: environment and auxiliary vector.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/exec.c — run a program in a new process, posix_spawn-style, and say
  * whether the exec itself worked.

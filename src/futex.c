@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/futex.c — private futexes: every waiter tine has is in this process.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/internal.h — what tine's portable C shares, and the arch stubs it calls.
  * Never installed: user code sees only include/.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/overflow.c — a stack overflow is named, never silent.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/pidfd.c — processes named by file descriptors (Linux 5.3+): no pid
  * reuse race between looking a process up and signalling or reaping it.

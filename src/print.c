@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/print.c — printf without libc. One formatter writes into a sink:
  * a caller's buffer (snprintf) or a small stack buffer flushed to a file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/process.c — fork and wait. tine_spawn is in spawn.c: a program that
  * only forks must not link tine_clone, and with it the overflow handler.

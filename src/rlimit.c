@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/rlimit.c — resource limits through prlimit64, which takes 64-bit
  * limits on every architecture; struct rlimit holds the kernel's longs.

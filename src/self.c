@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/self.c — the main thread's descriptor. Linked in by what needs a
  * thread pointer: threads (tine_thread_self) and, on the ports whose

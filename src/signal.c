@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/signal.c — the two things tine itself does with signals: install a
  * handler that runs on the alternate stack (or restore the default action),

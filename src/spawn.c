@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/spawn.c — a new process that runs fn(arg) on a stack of its own,
  * with whatever the kernel's clone vocabulary adds: namespaces (a new user

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/ssp.c — the stack protector's two halves: the canary, and what
  * happens when a function finds its copy of it overwritten.

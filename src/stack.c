@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/stack.c — stack mappings with a guard below, and a small cache of
  * them so that spawn+join does not pay mmap/mprotect/munmap every time.

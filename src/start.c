@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/start.c — portable start-up, called once by the arch's _start.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/strerror.c — names for the kernel's error numbers.
  * The table is generated at build time from the UAPI headers' own

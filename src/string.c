@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/string.c — the memory and string functions compilers may emit calls to.
  * Byte loops: short, obviously right, and small; this file is compiled so

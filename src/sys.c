@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/sys.c — typed wrappers: the kernel's calls with C types and -errno results.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/thread.c — threads: clone with everything shared, a stack with a
  * guard below, an alternate signal stack and the descriptor above it, and

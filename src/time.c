@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/time.c — clocks, through the system call (tine has no vDSO reader).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/trace.c — TINE_TRACE=1: every clone, clone3, vfork, exit, wait and
  * futex call tine makes, on stderr, one line each, as this architecture's

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # tests/elf.sh BUILD-DIR — the ELF files tine makes are what it promises:
 # every object has a non-executable-stack note, every program is a static
 # ELF executable with an RW (never RWE) stack, no interpreter, no dynamic

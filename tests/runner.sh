@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # tests/runner.sh TOP OUT — the runner itself (mk/run.sh, mk/tine-exec.c),
 # on any host: a program the kernel refuses is named, never handed to
 # /bin/sh; a port whose probe fails gets no native runner but a reason;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # tests/system-runner.sh — make check-system's own machinery, tried on
 # programs that misbehave on purpose.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-badargs: every public entry refuses bad input with -EINVAL (or -ENOMEM), maps nothing, and the process carries on. */
 #include "t.h"
 

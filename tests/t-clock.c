@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-clock: the kernel's clocks in both shapes, against each other and a file's mtime. */
 #include "t.h"
 #include <linux/fcntl.h>        /* AT_EMPTY_PATH */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-clone-order: pins each port's raw clone argument order. A thread-shaped
  * clone with PARENT_SETTID, CHILD_SETTID, CHILD_CLEARTID and SETTLS, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-clone-raw: the raw system call, fork-shaped, returning twice. */
 #include "t.h"
 

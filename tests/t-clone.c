@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-clone: clone(2)'s shape, thread-like and process-like. */
 #include "t.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-clone3: clone3 in both shapes natively; -ENOSYS under qemu-user (7.2 to 10.0),
  * where tine_spawn's pidfd falls back to clone + pidfd_open.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-divide: integer division is right on every port, including those where
  * the compiler calls a helper tine provides (arm: __aeabi_*; i386: 64-bit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-exec: tine_execve, and tine_spawn_exec on tine_vfork, which returns a
  * pid only once the exec has happened and the exec's own error otherwise.

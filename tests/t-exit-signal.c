@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-exit-signal: the first seed's waitpid trap, and CLONE_INTO_CGROUP.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-fork: tine_fork returns twice, memory is separate, wait reports exits and signals. */
 #include "t.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-futex: wait, wake, timeouts. */
 #include "t.h"
 

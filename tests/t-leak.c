@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-leak: 3000 thread spawn/join cycles and 300 process spawn/wait cycles,
  * failures included, leave /proc/self/maps exactly as it was once the stack

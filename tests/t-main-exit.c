@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-main-exit: returning from main ends the whole process while threads still spin. */
 /* expect: exit 42 */
 #include "t.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-main-overflow: a program that never clones still has its main thread's
  * overflow named. tine-cc links the overflow handler into every program

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-overflow: running off a stack is named in exactly one line on stderr,
  * and the process still dies by SIGSEGV; any other SIGSEGV dies the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-peak: a painted stack tells how deep it went. The peak a thread
  * reports lies between what its fn provably used and that plus its frames'

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-pidfd: pidfd_open, signalling through a pidfd, and reaping through
  * waitid(P_PIDFD), natively and under qemu-user.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-printf: tine's formatter gives C's bytes for every conversion it supports. */
 #include "t.h"
 

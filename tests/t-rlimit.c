@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-rlimit: resource limits through prlimit64, for this process and for
  * another; and spawning past RLIMIT_NPROC fails with -EAGAIN, leaves

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-spawn-ns: tine_spawn with the kernel's vocabulary beyond fork.
  * Natively: each namespace flag gives the child a namespace of its own

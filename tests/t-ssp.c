@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-ssp: code built with -fstack-protector-strong (tine-cc's default) gets
  * a canary from AT_RANDOM, in the main thread and in every new thread; a

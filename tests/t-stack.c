@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-stack: a mapped stack has its guard below, an aligned top, and a fault in the guard kills. */
 #include "t.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-string: the memory and string functions, including overlapping moves. */
 #include "t.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-sys: the typed wrappers, against what the kernel says. */
 #include "t.h"
 

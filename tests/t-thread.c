@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-thread: spawn, join, self, tid, nested threads, exit from depth, bad arguments. */
 #include "t.h"
 

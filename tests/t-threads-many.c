@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-threads-many: 1000 threads alive at once, parked on one futex, then released and joined. */
 #include "t.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-trace: TINE_TRACE=1 (set by mk/check.sh from the line below) prints
  * each clone with its arguments in this architecture's kernel order, the

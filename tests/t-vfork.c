@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* t-vfork: the parent's frame survives, memory is shared natively, a fork under qemu. */
 #include "t.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * tests/t.h — the whole test harness: checks that print `ok` or `FAIL`,
  * and a verdict in the exit code. Every test is its own program.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # tests/tine-cc.sh BUILD-DIR [EMULATOR] — tine-cc from another directory:
 # several sources, an object compiled apart, -O2 -g -I -D, -c -o, -v; what
 # it passes to the compiler (-MD -MF, -x c -, response files), --version,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 // arch/aarch64/clone3.S — clone3, whose one argument is a structure, so
 // there is no argument order to get wrong (struct clone_args, <linux/sched.h>).
 //   svc #0:  x8 = __NR_clone3, x0 = args, x1 = size;  result in x0.

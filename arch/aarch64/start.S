@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 // arch/aarch64/start.S — the process entry point.
 //
 // void _start(void)    [not called: the kernel jumps here]

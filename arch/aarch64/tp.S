@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 // arch/aarch64/tp.S — the thread pointer: the tpidr_el0 system register,
 // which user code reads and writes directly, no system call needed.
 //

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/arm/arch.h — what portable C needs to know about 32-bit ARM (EABI, hard-float).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 @ arch/arm/clone.S — raw clone, in two shapes.
 @
 @ arm is a CLONE_BACKWARDS architecture (kernel/fork.c): tls before ctid.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 @ arch/arm/divide.S — the EABI's division helpers (RTABI §4.3), on top of
 @ src/divide.c. A CPU without sdiv/udiv leaves every `/` and `%` to these.
 @

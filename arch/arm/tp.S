@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 @ arch/arm/tp.S — the thread pointer: the TPIDRURO register (cp15 c13),
 @ which user code can read but only the kernel can write.
 @

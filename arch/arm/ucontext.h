@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/arm/ucontext.h — the interrupted stack pointer, from the third
  * argument of an SA_SIGINFO handler. The kernel's ucontext on arm:

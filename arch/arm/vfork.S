@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 @ arch/arm/vfork.S — vfork, which only assembly can wrap.
 @
 @ int tine_vfork(void)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/i386/arch.h — what portable C needs to know about i386.
  */

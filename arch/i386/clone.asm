@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/i386/clone.asm — raw clone, in two shapes.
 ;
 ; i386 is a CLONE_BACKWARDS architecture (kernel/fork.c): tls before ctid.

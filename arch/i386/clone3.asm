@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/i386/clone3.asm — clone3, whose one argument is a structure, so
 ; there is no argument order to get wrong (struct clone_args,
 ; <linux/sched.h>: its fields are 64 bits wide on every architecture).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/i386/consts.h — the numbers the NASM stubs use.
  *

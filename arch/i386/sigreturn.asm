@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/i386/sigreturn.asm — the signal-return trampoline.
 ;
 ; i386's kernel would fall back on the vDSO's, but a handler installed with

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/i386/tp.asm — the thread pointer: the base of the GS segment.
 ;
 ; i386 has no register to hold a pointer for user code, so the kernel

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/i386/vfork.asm — vfork, which only assembly can wrap.
 ;
 ; int tine_vfork(void)

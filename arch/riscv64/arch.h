@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/riscv64/arch.h — what portable C needs to know about riscv64.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/riscv64/clone.S — raw clone, in two shapes.
 #
 # riscv64 is a CLONE_BACKWARDS architecture (kernel/fork.c): tls before ctid.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/riscv64/clone3.S — clone3, whose one argument is a structure, so
 # there is no argument order to get wrong (struct clone_args, <linux/sched.h>).
 #   ecall:  a7 = __NR_clone3, a0 = args, a1 = size;  result in a0.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/riscv64/syscall.S — the system-call doorways, one per arity.
 #
 # long tine_syscallN(long nr, long a1, ..., long aN)

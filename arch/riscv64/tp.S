@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/riscv64/tp.S — the thread pointer: the tp register (x4), which the
 # ABI reserves for it; user code sets it directly, no system call needed.
 #

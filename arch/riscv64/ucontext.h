@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/riscv64/ucontext.h — the interrupted stack pointer, from the third
  * argument of an SA_SIGINFO handler: the kernel's struct ucontext, whose

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/riscv64/vfork.S — vfork, in assembly like on every port.
 #
 # int tine_vfork(void)

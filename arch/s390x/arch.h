@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/s390x/arch.h — what portable C needs to know about s390x.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/s390x/clone.S — raw clone, in two shapes.
 #
 # s390x is the CLONE_BACKWARDS2 architecture (kernel/fork.c): the stack

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/s390x/clone3.S — clone3, whose one argument is a structure, so the
 # odd CLONE_BACKWARDS2 order of clone does not apply (struct clone_args,
 # <linux/sched.h>).

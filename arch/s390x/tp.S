@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/s390x/tp.S — the thread pointer: access registers a0 (high half)
 # and a1 (low half), which user code reads and writes directly.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/s390x/ucontext.h — the interrupted stack pointer, from the third
  * argument of an SA_SIGINFO handler. The kernel's struct ucontext on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 # arch/s390x/vfork.S — vfork, in assembly like on every port.
 #
 # int tine_vfork(void)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/x86_64/arch.h — what portable C needs to know about x86_64.
  */

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/x86_64/clone.asm — raw clone, in two shapes.
 ;
 ; x86_64 uses the kernel's default order (kernel/fork.c, no CLONE_BACKWARDS*):

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/x86_64/clone3.asm — clone3, whose one argument is a structure, so
 ; there is no argument order to get wrong: the kernel reads flags, pidfd,
 ; child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * arch/x86_64/consts.h — the numbers the NASM stubs use.
  *

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/x86_64/sigreturn.asm — the signal-return trampoline.
 ;
 ; x86_64's kernel has no trampoline of its own: rt_sigaction must be given

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/x86_64/syscall.asm — the system-call doorways, one per arity.
 ;
 ; long tine_syscallN(long nr, long a1, ..., long aN)

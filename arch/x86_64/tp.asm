@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/x86_64/tp.asm — the thread pointer.
 ;
 ; On x86_64 the thread pointer is the FS segment base. Following the ELF TLS

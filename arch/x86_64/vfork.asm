@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: 0BSD
 ; arch/x86_64/vfork.asm — vfork, which only assembly can wrap.
 ;
 ; int tine_vfork(void)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/floor/floor.h — what the raw-syscall floor programs share.
  *

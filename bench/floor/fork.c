@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/floor/fork.c — fork + wait, the raw floor: clone(SIGCHLD) through
  * the port's stub (the child continues at the call site and exit_groups at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/floor/many.c — N threads alive at once on 16 KiB stacks, the raw
  * floor: one mapping sliced into N stacks (no guards), a thread-flags clone

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* bench/floor/size-fork.c — the size workload "fork + wait", raw: clone(SIGCHLD), wait4. */
 #include "floor.h"
 

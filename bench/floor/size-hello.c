@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* bench/floor/size-hello.c — the size workload "hello", raw: one write system call. */
 #include "floor.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/floor/size-thread.c — the size workload "one thread + join +
  * print", raw: a thread-flags clone on a static stack, a futex join, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/floor/thread.c — thread spawn + join, the raw floor: one stack,
  * mapped once and reused; a clone with the thread flags and

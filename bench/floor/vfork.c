@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/floor/vfork.c — vfork + exit + wait, the raw floor: the port's
  * vfork stub (assembly, which keeps its return address out of the shared

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/libc/bench.h — what the host-libc benchmark programs share. The
  * same sources are built static against glibc and against musl.

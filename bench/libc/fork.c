@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/libc/fork.c — fork + wait through the C library: fork, _exit in
  * the child, waitpid.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/libc/many.c — N threads alive at once on 16 KiB stacks, through
  * the C library, every thread parked on one futex word (the raw futex

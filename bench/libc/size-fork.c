@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* bench/libc/size-fork.c — the size workload "fork + wait" through the C library: fork, waitpid. */
 #include <sys/wait.h>
 #include <unistd.h>

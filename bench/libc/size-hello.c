@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* bench/libc/size-hello.c — the size workload "hello" through the C library: one write. */
 #include <unistd.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/libc/size-thread.c — the size workload "one thread + join + print"
  * through the C library: pthread_create with the default attributes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/libc/thread.c — thread spawn + join through the C library:
  * pthread_create with a 64 KiB stack (the size every thread benchmark

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/libc/vfork.c — vfork + _exit + wait through the C library.
  *

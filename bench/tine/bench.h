@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/tine/bench.h — what the tine benchmark programs share: a clock
  * read through the system call (tine_clock_gettime64: tine has no vDSO

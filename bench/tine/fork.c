@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/tine/fork.c — fork + wait through tine: tine_fork, tine_exit in
  * the child, tine_wait.

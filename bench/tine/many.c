@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/tine/many.c — N threads alive at once on 16 KiB stacks, through
  * tine, every thread parked on one futex word. Then the memory each costs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* bench/tine/size-fork.c — the size workload "fork + wait" through tine: tine_fork, tine_wait. */
 #include <tine.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* bench/tine/size-hello.c — the size workload "hello" through tine: one tine_write. */
 #include <tine.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/tine/size-thread.c — the size workload "one thread + join + print"
  * through tine: tine_thread_spawn with the default stack, tine_thread_join,

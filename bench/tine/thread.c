@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/tine/thread.c — thread spawn + join through tine: a 64 KiB stack
  * (tine's default, spelled out: every thread benchmark uses it), join by

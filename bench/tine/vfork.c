@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * bench/tine/vfork.c — vfork + exit + wait through tine: tine_vfork,
  * tine_exit in the child (the only kind of call a vfork child may make

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <tine/clone.h> — raw clone, in two shapes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* <tine/futex.h> — the kernel's wait queue on a word of memory (private futexes). */
 #ifndef TINE_FUTEX_H
 #define TINE_FUTEX_H

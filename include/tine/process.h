@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <tine/process.h> — fork-like spawning: new processes with memory of their own.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* <tine/string.h> — the memory and string functions compilers may call on their own. */
 #ifndef TINE_STRING_H
 #define TINE_STRING_H

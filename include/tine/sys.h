@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <tine/sys.h> — typed wrappers over the system calls a program needs most.
  *

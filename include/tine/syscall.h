@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <tine/syscall.h> — the doorways into the kernel.
  *

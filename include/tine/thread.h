@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <tine/thread.h> — thread-like spawning: shared memory, files, signal
  * handlers and thread group.

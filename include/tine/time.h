@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <tine/time.h> — the kernel's clocks.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <tine/trace.h> — watch what tine asks of the kernel.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/opt/notrace.c — `tine-cc --no-trace`: the tracer's names, doing
  * nothing. Linked before libtine.a, these definitions satisfy every call

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * tests/fuzz/clone-fuzz.c — the clone-flags fuzzer, tine's half.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * tests/fuzz/clone-fuzz.h — the clone-flags fuzzer's generator, shared by
  * its two programs: tests/fuzz/clone-fuzz.c (tine) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * tests/host/clone-fuzz.c — the clone-flags fuzzer's oracle: the host's libc.
  *

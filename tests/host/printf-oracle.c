@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * tests/host/printf-oracle.c — tine's formatter against the host C library's.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* calc.c — the library part of the test project: tine threads and a mutex-free split. */
 #include <tine.h>
 #include "calc.h"

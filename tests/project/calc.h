@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* calc.h — the project's library: a sum worked out by threads. */
 #ifndef CALC_H
 #define CALC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* main.c — the project's program. */
 #include <tine.h>
 #include "calc.h"

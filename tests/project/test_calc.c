@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* test_calc.c — the project's own test: exit 0 when calc_sum is right. */
 #include <tine.h>
 #include "calc.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * tests/system/init.c — the first process of a freshly booted test kernel.
  *
