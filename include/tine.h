@@ -10,6 +10,7 @@
 #include <tine/thread.h>
 #include <tine/stack.h>
 #include <tine/futex.h>
+#include <tine/sync.h>
 #include <tine/time.h>
 #include <tine/print.h>
 #include <tine/string.h>

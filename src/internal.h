@@ -131,6 +131,17 @@ void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size
 #endif
 
 /*
+ * The futex calls of <tine/sync.h> (futex.c): private is FUTEX_PRIVATE_FLAG
+ * or 0 (a shared futex: across processes sharing the memory), as
+ * tine_futex_private gives it for an object's shared flag.
+ */
+struct __kernel_timespec;
+int __tine_futex_wait_until(void *addr, int expected, int private,
+                            const struct __kernel_timespec *deadline) TINE_HIDDEN;
+int __tine_futex_wake_n(void *addr, int count, int private) TINE_HIDDEN;
+#define tine_futex_private(shared) ((shared) ? 0 : FUTEX_PRIVATE_FLAG)
+
+/*
  * Signals run from 1 to 64 on every tine port: the kernel's _NSIG from
  * asm-generic/signal.h, which x86's UAPI <asm/signal.h> does not define.
  */

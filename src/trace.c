@@ -217,7 +217,8 @@ void __tine_trace_futex(int *uaddr, int op, int val, long r)
     start(&l, "futex", NR_futex);
     s(&l, "uaddr="), x(&l, (unsigned long)uaddr), s(&l, ", op=");
     s(&l, (op & ~FUTEX_PRIVATE_FLAG) == FUTEX_WAIT ? "FUTEX_WAIT" :
-          (op & ~FUTEX_PRIVATE_FLAG) == FUTEX_WAKE ? "FUTEX_WAKE" : "?");
+          (op & ~FUTEX_PRIVATE_FLAG) == FUTEX_WAKE ? "FUTEX_WAKE" :
+          (op & ~FUTEX_PRIVATE_FLAG) == FUTEX_WAIT_BITSET ? "FUTEX_WAIT_BITSET" : "?");
     if (op & FUTEX_PRIVATE_FLAG)
         s(&l, "_PRIVATE");
     s(&l, ", val="), d(&l, val);
