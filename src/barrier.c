@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/barrier.c — count threads meet, round after round.
  *

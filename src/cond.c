@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/cond.c — the condition variable: a sequence number that waiters
  * sleep on.

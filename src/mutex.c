@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/mutex.c — the three-state futex mutex that Ulrich Drepper's "Futexes
  * Are Tricky" arrives at, written for tine.

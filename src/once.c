@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * src/once.c — run a function once, whoever calls first; everyone else
  * waits until it has returned.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-barrier: tine_barrier. 8 threads meet at one barrier for 500 rounds:
  * in each round exactly one of them gets 1, and none leaves before all 8

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-cond: tine_cond. A bounded queue with two producers and two consumers
  * carries 1,000,000 items and loses and duplicates none, each producer's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-mutex: tine_mutex. 8 threads x 100,000 increments under one mutex come
  * to exactly 800,000; trylock says -EBUSY while it is held; unlock of an

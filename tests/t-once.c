@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * t-once: tine_once_run. 64 threads released together race to run one
  * function: it runs exactly once, and every one of them returns only after

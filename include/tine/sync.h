@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * <tine/sync.h> — locks and waiting built on the kernel's futex: a mutex, a
  * condition variable, a run-once and a barrier.
