@@ -2,7 +2,10 @@
 /*
  * t-leak: 3000 thread spawn/join cycles and 300 process spawn/wait cycles,
  * failures included, leave /proc/self/maps exactly as it was once the stack
- * cache is flushed.
+ * cache is flushed. Under qemu-user 30 process cycles: each is a fork of
+ * the emulator itself, whose address space (its translated code and
+ * buffers) makes a fork cost tens of milliseconds, seconds on a loaded
+ * machine; a leak per cycle shows after one cycle as well as after 300.
  */
 #include "t.h"
 
@@ -18,10 +21,10 @@ int main(void)
     struct tine_thread_opts sizes[] = { { 0, 0 }, { 16 * 1024, 0 }, { 64 * 1024, 3 * 4096 },
                                         { 2 * 1024 * 1024, 0 } };   /* the last is too big to cache */
     struct tine_spawn_opts bad = { CLONE_THREAD, SIGCHLD, 0 };
-    int bad_ok = 1, ok = 0, status;
+    int bad_ok = 1, ok = 0, status, procs;
     tine_thread *t;
 
-    t_qemu();
+    procs = t_qemu() ? 30 : 300;
     CHECK(t_read_file("/proc/self/maps", before, sizeof before) > 0, "read /proc/self/maps");
     for (int i = 0; i < 3000; i++) {
         int ret = -1;
@@ -33,14 +36,14 @@ int main(void)
     }
     CHECK_EQ(ok, 3000, "3000 thread spawn/join cycles, four stack shapes");
     ok = 0;
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < procs; i++) {
         int pid = tine_spawn(nothing, (void *)(long)i, 0);
 
         if (pid > 0 && tine_wait(pid, &status) == pid && WEXITSTATUS(status) == (i & 0x7f))
             ok++;
         bad_ok &= tine_spawn(nothing, 0, &bad) == -EINVAL;
     }
-    CHECK_EQ(ok, 300, "300 process spawn/wait cycles");
+    CHECK(ok == procs, "%d process spawn/wait cycles (%d ok)", procs, ok);
     CHECK(bad_ok, "the failed spawns in between said -EINVAL");
     tine_stack_cache_flush();
     CHECK(t_read_file("/proc/self/maps", after, sizeof after) > 0, "read /proc/self/maps again");
