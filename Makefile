@@ -252,7 +252,7 @@ PORT_LD_GNU  := $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(PORT_LD)))
 comma := ,
 # GNU ld: code and read-only data in one segment; lld: likewise, its own way.
 TINE_LD_ONE_RX := $(if $(PORT_LD_GNU),-Wl$(comma)-z$(comma)noseparate-code,-Wl$(comma)--no-rosegment)
-TINE_LDFLAGS := -Wl,--gc-sections -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX)
+TINE_LDFLAGS := -Wl,--gc-sections -Wl,--orphan-handling=error -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX)
 # How the compiler driver is told which linker to run: clang takes a path,
 # gcc a name (-fuse-ld=lld, bfd or gold).
 PORT_LD_PATH := $(shell command -v $(PORT_LD) 2>/dev/null || echo $(PORT_LD))

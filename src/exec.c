@@ -26,7 +26,7 @@ int tine_spawn_exec(const char *path, char *const argv[], char *const envp[])
     if (pid == 0) {
         int e = tine_execve(path, argv, envp ? envp : __tine_environ);
         tine_write(fd[1], &e, sizeof e);
-        tine_exit(127);
+        tine__exit(127);     /* not tine_exit: the parent's destructors are not the child's to run */
     }
     tine_close(fd[1]);
     if (__tine_tracing)         /* the parent, awake again: the child has exec'd or died */

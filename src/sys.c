@@ -39,12 +39,34 @@ int tine_close(int fd)
  */
 #pragma weak __tine_trace_exit
 
-_Noreturn void tine_exit(int code)
+/* The program's destructors (linker.ld): empty in a program that has none. */
+typedef void (*fini_fn)(void);
+extern const fini_fn __tine_fini_start[], __tine_fini_end[];
+
+/*
+ * As C's exit: the destructors, last registered first, then every thread
+ * ends. tine__exit is C's _exit: no destructors, for a child that must not
+ * run its parent's (after a failed exec, in a vfork child) and for a
+ * program that wants none. tine_exit_thread runs none either.
+ */
+static inline _Noreturn void exit_group(int code)
 {
     if (__tine_trace_exit)
         __tine_trace_exit(1, code);
     for (;;)
         tine_syscall1(__NR_exit_group, code);
+}
+
+_Noreturn void tine_exit(int code)
+{
+    for (const fini_fn *f = __tine_fini_end; f > __tine_fini_start; )
+        (*--f)();
+    exit_group(code);
+}
+
+_Noreturn void tine__exit(int code)
+{
+    exit_group(code);
 }
 
 _Noreturn void tine_exit_thread(int code)
