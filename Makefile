@@ -224,8 +224,10 @@ CC_TARGET_clang = --target=$(TRIPLE_$(ARCH))
 CC_TARGET_gcc   =
 CC_TARGET := $(CC_TARGET_$(CC_KIND))
 # gcc turns byte loops into memset/memcpy calls unless told not to; in
-# string.c that would be a function calling itself.
-CC_LIBFLAGS_gcc   := -fno-tree-loop-distribute-patterns
+# string.c that would be a function calling itself. And it folds identical
+# functions into one jumping to the other: tine__exit would then jump to
+# tine_exit, which --wrap=tine_exit sends to the destructors (fini.c).
+CC_LIBFLAGS_gcc   := -fno-tree-loop-distribute-patterns -fno-ipa-icf
 CC_LIBFLAGS_clang :=
 CCINC := $(shell $(PORT_CC) $(CC_TARGET) -print-file-name=include)
 # LD= chooses the host port's linker; other ports keep theirs.

@@ -60,13 +60,14 @@ static inline struct tine_stack_tail *tine_stack_tail(const struct tine_stack *s
 }
 
 /*
- * Thread-local storage (tls.c), in programs that have some: the bytes a
- * thread's top area needs for its descriptor and block, and the function
- * that lays them out and returns the thread pointer. Weak: thread.c tests
- * for them, and a program without thread-locals links neither.
+ * A thread's descriptor and, in programs with thread-local variables, its
+ * TLS block: the bytes they take in the top of its mapping, and the
+ * function that lays them out there and returns the thread pointer.
+ * thread.c has the defaults (the descriptor alone), weak; tls.c replaces
+ * them where there are thread-locals.
  */
-extern size_t __tine_tls_area __attribute__((weak)) TINE_HIDDEN;
-void *__tine_tls_place(char *area, struct tine_thread **t) __attribute__((weak)) TINE_HIDDEN;
+extern size_t __tine_tls_area TINE_HIDDEN;
+char *__tine_tls_place(char *area) TINE_HIDDEN;    /* the thread pointer; its self word is set */
 
 /* The main thread's descriptor (self.c); in a program with TLS, its first copy (tls.c). */
 extern struct tine_thread __tine_main TINE_HIDDEN;

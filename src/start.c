@@ -18,7 +18,7 @@ extern tine_init_fn __tine_init_start[], __tine_init_end[];
  * Start-up does what the parts the program links have asked for, and the
  * program's constructors: hello has neither, and runs an empty loop.
  * Each gets (argc, argv, envp), as glibc gives its constructors; one
- * declared (void) ignores them. tine_exit runs the destructors.
+ * declared (void) ignores them. tine_exit runs the destructors (fini.c).
  */
 _Noreturn void __tine_start_c(long *sp)
 {

@@ -39,17 +39,15 @@ int tine_close(int fd)
  */
 #pragma weak __tine_trace_exit
 
-/* The program's destructors (linker.ld): empty in a program that has none. */
-typedef void (*fini_fn)(void);
-extern const fini_fn __tine_fini_start[], __tine_fini_end[];
-
 /*
- * As C's exit: the destructors, last registered first, then every thread
- * ends. tine__exit is C's _exit: no destructors, for a child that must not
- * run its parent's (after a failed exec, in a vfork child) and for a
- * program that wants none. tine_exit_thread runs none either.
+ * Ends every thread, as C's _exit. C's exit also runs the program's
+ * destructors: in a program that has some, tine-cc links with
+ * --wrap=tine_exit, and every call comes first to fini.c, which runs them
+ * (linker.ld notices the .fini_array). tine__exit never runs them: for a
+ * child that must not run its parent's (after a failed exec in a vfork
+ * child). tine_exit_thread runs none either.
  */
-static inline _Noreturn void exit_group(int code)
+_Noreturn void tine_exit(int code)
 {
     if (__tine_trace_exit)
         __tine_trace_exit(1, code);
@@ -57,16 +55,12 @@ static inline _Noreturn void exit_group(int code)
         tine_syscall1(__NR_exit_group, code);
 }
 
-_Noreturn void tine_exit(int code)
-{
-    for (const fini_fn *f = __tine_fini_end; f > __tine_fini_start; )
-        (*--f)();
-    exit_group(code);
-}
-
 _Noreturn void tine__exit(int code)
 {
-    exit_group(code);
+    if (__tine_trace_exit)
+        __tine_trace_exit(1, code);
+    for (;;)
+        tine_syscall1(__NR_exit_group, code);
 }
 
 _Noreturn void tine_exit_thread(int code)

@@ -71,10 +71,23 @@ static int thread_start(void *p)
 }
 
 /*
- * The mapping: guard | stack | alternate signal stack | descriptor | tail
- * (stack.c); in a program with thread-local variables the descriptor's
- * place holds it and the thread's TLS block, as tls.c lays them out.
+ * Where a new thread's descriptor goes in the top area of its mapping, how
+ * many bytes that takes, and the thread pointer it gets. These defaults
+ * serve programs without thread-local variables: the descriptor alone.
+ * Weak: tls.c's definitions replace them in programs that have some, so
+ * the others carry no TLS code at all.
  */
+__attribute__((weak)) size_t __tine_tls_area = sizeof(struct tine_thread);
+
+__attribute__((weak)) char *__tine_tls_place(char *area)
+{
+    struct tine_thread *t = (struct tine_thread *)area;
+
+    t->self = t;                /* where tine_arch_tp reads it, through the thread pointer */
+    return area - TINE_ARCH_TP_SELF;
+}
+
+/* The mapping: guard | stack | alternate signal stack | descriptor (and TLS) | tail (stack.c). */
 int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
                       const struct tine_thread_opts *opts)
 {
@@ -82,7 +95,6 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     size_t size = opts && opts->stack_size ? opts->stack_size : TINE_STACK_DEFAULT;
     size_t guard = opts && opts->guard_size ? opts->guard_size : page;
     size_t *peak = opts ? opts->stack_peak : 0;
-    size_t record = &__tine_tls_area && __tine_tls_area ? __tine_tls_area : sizeof(struct tine_thread);
     struct tine_stack st;
     struct tine_thread *t;
     tine_arch_tls tls;          /* what the port's CLONE_SETTLS argument points at, if anything */
@@ -94,15 +106,12 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     if (size > ((size_t)-1 >> 2) || guard > ((size_t)-1 >> 2))
         return -ENOMEM;
     size = tine_round_up(size, page);
-    area = __tine_stack_get_top(&st, size, tine_round_up(guard, page), __tine_altstack_size(), record);
+    area = __tine_stack_get_top(&st, size, tine_round_up(guard, page), __tine_altstack_size(),
+                                __tine_tls_area);
     if (tine_is_err(area))
         return tine_ptr_err(area);
-    if (record != sizeof *t) {
-        ptr = __tine_tls_place(area, &t);
-    } else {
-        t = (struct tine_thread *)area;
-        ptr = (char *)t - TINE_ARCH_TP_SELF;
-    }
+    ptr = __tine_tls_place(area);
+    t = *(struct tine_thread **)(ptr + TINE_ARCH_TP_SELF);
     *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg, .canary = __tine_main.canary,
                                .stack = st, .stack_size = size, .peak = peak, .alive = 1 };
     if (peak)

@@ -25,8 +25,9 @@
  *
  * This file is linked only into programs that have a PT_TLS: linker.ld
  * asks for __tine_tls_init when .tdata or .tbss is not empty, and tine-cc
- * relinks with -u __tine_tls_init. Threads find it through a weak
- * reference (thread.c), so a program without thread-locals pays nothing.
+ * relinks with -u __tine_tls_init. Its __tine_tls_area and
+ * __tine_tls_place then replace thread.c's weak defaults, so a program
+ * without thread-locals pays nothing.
  */
 #include "internal.h"
 #include <linux/auxvec.h>
@@ -53,32 +54,34 @@ typedef Elf32_Phdr phdr;
 static const char *image;
 static size_t filesz, memsz, align, tpalign;
 
-/* The bytes a thread's top area needs for its descriptor and block, slack included (0: no TLS). */
-size_t __tine_tls_area;
+/* The bytes a thread's top area needs for its descriptor and block, slack included (thread.c). */
+size_t __tine_tls_area = sizeof(struct tine_thread);
 
 /*
  * Lays out a descriptor and a fresh block in area (__tine_tls_area bytes,
  * 16-aligned): copies .tdata, zeroes .tbss, stores the descriptor's address
- * where tine_arch_tp reads it. Returns the thread pointer; *t the descriptor.
+ * where tine_arch_tp reads it (tp + TINE_ARCH_TP_SELF). Returns the thread
+ * pointer.
  */
-void *__tine_tls_place(char *area, struct tine_thread **t)
+char *__tine_tls_place(char *area)
 {
+    struct tine_thread *t;
     char *tp, *b;
 
 #ifdef TINE_ARCH_TLS_ABOVE_TP
-    *t = (struct tine_thread *)area;
-    tp = (char *)tine_round_up((size_t)(area + sizeof **t + sizeof(void *)), tpalign);
+    t = (struct tine_thread *)area;
+    tp = (char *)tine_round_up((size_t)(area + sizeof *t + sizeof(void *)), tpalign);
     b = tp + tine_round_up(TINE_TLS_GAP, align);
 #else
     size_t block = tine_round_up(memsz, align);
 
     tp = (char *)tine_round_up((size_t)(area + block), tpalign);
     b = tp - block;
-    *t = (struct tine_thread *)tp;
+    t = (struct tine_thread *)tp;
 #endif
     memcpy(b, image, filesz);
     memset(b + filesz, 0, memsz - filesz);
-    *(struct tine_thread **)(tp + TINE_ARCH_TP_SELF) = *t;
+    *(struct tine_thread **)(tp + TINE_ARCH_TP_SELF) = t;
     return tp;
 }
 
@@ -94,8 +97,7 @@ static void tls_init(int argc, char **argv, char **envp)
     size_t n = tine_getauxval(AT_PHNUM), entsize = tine_getauxval(AT_PHENT);
     const phdr *tls = 0;
     struct tine_thread *t;
-    char *area;
-    void *tp;
+    char *area, *tp;
 
     for (; n; n--, p += entsize)
         if (((const phdr *)p)->p_type == PT_TLS)
@@ -116,7 +118,8 @@ static void tls_init(int argc, char **argv, char **envp)
         tine_syscall3(__NR_write, 2, (long)msg, sizeof msg - 1);
         tine__exit(127);
     }
-    tp = __tine_tls_place(area, &t);
+    tp = __tine_tls_place(area);
+    t = *(struct tine_thread **)(tp + TINE_ARCH_TP_SELF);
     *t = __tine_main;
     t->self = t;
     tine_arch_set_tp(tp);
