@@ -118,7 +118,8 @@ static int waitpid_trap(void *arg)
 /* ---- a stack too small ------------------------------------------------------------ */
 
 /*
- * Each frame really holds 1 KiB: fill() writes every byte through a pointer,
+ * Each frame really holds 1 KiB: fill() writes every byte through a pointer
+ * and last() reads it after the recursive call,
  * so no compiler can keep only buf[0] (clang did, with a volatile array
  * and one store: 12-32 byte frames, and no overflow on four ports).
  */
@@ -128,12 +129,20 @@ static __attribute__((noinline)) void fill(char *p, unsigned n, int c)
         ((volatile char *)p)[i] = (char)c;
 }
 
+/* Read after the recursive call: buf must live across it, in a real frame. */
+static __attribute__((noinline)) int last(const char *p, unsigned n)
+{
+    return ((const volatile char *)p)[n - 1];
+}
+
 static __attribute__((noinline)) int deep(int n)
 {
     char buf[1024];
+    int r;
 
     fill(buf, sizeof buf, n);
-    return n ? deep(n - 1) + buf[n & 1023] : 0;
+    r = n ? deep(n - 1) : 0;    /* not a tail call, and no accumulator to loop with */
+    return r + last(buf, sizeof buf);
 }
 
 static int dive(void *arg)
