@@ -119,10 +119,12 @@ wanted() {
     [ -z "$only" ] || [ "$only" = "$1" ]
 }
 
-# step NAME EXAMPLE ENV "heading" "watch" "proved" "predict":
-# natively in full, then one qemu per family, in full where it differs.
+# step NAME EXAMPLE ENV "heading" "watch" "proved" "predict" [EXTRA]:
+# natively in full (then EXTRA, a function that adds to the native run and
+# returns non-zero if its own claim failed), then one qemu per family, in
+# full where it differs.
 step() {
-    sname=$1 ex=$2 envs=$3 sheading=$4 watch=$5 proved=$6 predict=$7
+    sname=$1 ex=$2 envs=$3 sheading=$4 watch=$5 proved=$6 predict=$7 extra=${8:-}
     wanted "$sname" "$sheading" || return 0
     heading "$sname" "$ex" "$sheading" "$watch"
     ok=1
@@ -132,6 +134,7 @@ step() {
     tick_stop
     printf '%s\n' "$native" | show
     [ $rc = 0 ] || { fail "exited with $rc natively"; ok=0; }
+    [ -z "$extra" ] || $extra || ok=0
     for f in $families; do
         case " $ports " in *" $f "*) ;; *) continue ;; esac
         e=$(entry "$f" qemu) || continue
@@ -213,6 +216,35 @@ witness() {
     [ $wit_ok = 1 ] || sed 's/^/      /' "$log" | show ""
 }
 
+# The limits step's addition: glibc's and musl's default thread stacks,
+# measured by a program of theirs (examples/host/thread-stack.c), with
+# this shell's RLIMIT_STACK and with 1 MiB.
+libc_stacks() {
+    src=$top/examples/host/thread-stack.c
+    echo "--- glibc's and musl's default thread stacks, measured natively"
+    echo "    (examples/host/thread-stack.c, built with gcc and musl-gcc):"
+    lok=0
+    soft=$(ulimit -s)
+    for cc in gcc musl-gcc; do
+        if ! command -v $cc >/dev/null 2>&1 ||
+           ! $cc -O2 -pthread "$src" -o "$tmp/ts-$cc" 2>"$tmp/ts-$cc.err"; then
+            echo "    $cc: skipped (not installed, or no libc headers; musl-gcc is in musl-tools)"
+            continue
+        fi
+        a=$("$tmp/ts-$cc") b=$(sh -c 'ulimit -s 1024 && exec "$1"' sh "$tmp/ts-$cc")
+        printf '    %-8s %8s bytes under RLIMIT_STACK %s KiB, %8s under 1024 KiB\n' \
+            "$cc" "$a" "$soft" "$b"
+        case $cc:$soft in
+            gcc:unlimited) [ "$b" = 1048576 ] || lok=1 ;;
+            gcc:*) [ "$a" = $((soft * 1024)) ] && [ "$b" = 1048576 ] || lok=1 ;;
+            musl-gcc:*) [ "$a" = "$b" ] && [ "$a" -ge 131072 ] || lok=1 ;;
+        esac
+    done
+    [ $lok = 0 ] && echo "    glibc follows RLIMIT_STACK; musl's stays near 128 KiB whatever it is" ||
+        fail "glibc's or musl's default is not what the lesson says"
+    return $lok
+}
+
 clone_step() {
     wanted clone "Raw clone, returning twice, and a witness" || return 0
     heading clone clone-raw "Raw clone, returning twice, and a witness" \
@@ -286,8 +318,9 @@ step usage stack-usage "" "How big must a stack be?" \
     "what default stack would glibc give a thread here? make demo STEP=limits"
 step limits limits "" "Stacks, limits and cgroups: the lecture's missing chapters" \
     "Default stack sizes measured on this machine, soft and hard limits and how a child inherits them (and how prlimit changes a running child's), what one thread costs the kernel, and a cgroup whose pids.max stops spawns." \
-    "the figures above, each measured (or skipped with its reason)." \
-    "how many threads fit before RLIMIT_NPROC or the memory stops them? make demo STEP=multiprog"
+    "every figure above was measured here, and behaved as the lecture's missing chapters say (or was skipped, with its reason)." \
+    "how many threads fit before RLIMIT_NPROC or the memory stops them? make demo STEP=multiprog" \
+    libc_stacks
 step multiprog multiprog "" "How many threads at once?" \
     "Threads parked on a futex with 16 KiB, 64 KiB and 8 MiB stacks, until a bound or a limit. Watch both costs: the user pages (RSS) and the kernel's (KernelStack in /proc/meminfo). Under qemu-user the RSS is qemu's own, not the thread's." \
     "a parked thread touches two pages of its mapping whatever its stack size, and pins a kernel stack; limits (RLIMIT_AS, RLIMIT_NPROC, the address space) are what stop them." \
