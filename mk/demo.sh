@@ -335,7 +335,7 @@ step traps traps "" "The classic traps" \
     "does waitpid see a child whose exit signal is SIGUSR1? $rel/$host/examples/traps waitpid"
 step qemu flagprobe "" "What qemu-user takes" \
     "Nineteen clone shapes: natively all work (as root); under qemu-user two do (7.2) or three (8.0 and later take CLONE_PIDFD). docs/qemu-user.md is this table, one column per qemu version." \
-    "qemu-user is not a kernel, and tine says where they differ." \
+    "every shape was tried and answered, by the kernel natively and by qemu-user's own rules under it: qemu-user is not a kernel (make check T=qemu-doc holds each qemu version's answers to docs/qemu-user.md)." \
     "which shapes does qemu 10.0 take that 7.2 refuses? make check T=qemu-doc ARCH=aarch64"
 arches
 }
