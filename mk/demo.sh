@@ -363,6 +363,10 @@ echo "  2. in arch/x86_64/vfork.asm, return through the stack (drop the"
 echo "     pop rdx / jmp rdx): make check ARCH=x86_64 T=t-vfork fails"
 echo "     natively, after minutes; under qemu-user vfork is a fork, and passes"
 echo
+echo "What an earlier version of this lesson got wrong, each with the kernel or"
+echo "qemu line that settles it: docs/clone.md, \"Corrections\"; what the seeds"
+echo "got wrong: docs/clone.md, \"What the seeds got wrong\"."
+echo
 [ "$status" = 0 ] && echo "demo: every step ran and asserted its claim." ||
     echo "demo: some steps failed (see !!! above)."
 exit "$status"
