@@ -50,6 +50,7 @@ show() {
     {
         line = pre $0
         if (length(line) <= width) { print line; next }
+        match($0, /^ */); lead = RLENGTH     # a wrapped line keeps its own indent
         if (match($0, /^(\[pid +[0-9]+\] |[0-9]+ )?(tine: [a-z_0-9]+ #[0-9]+ \(|[a-z_0-9]+\()/)) {
             head = substr($0, 1, RLENGTH); rest = substr($0, RLENGTH + 1)
             print pre head
@@ -58,7 +59,7 @@ show() {
                 wrap(pre "    " a[i] (i < n ? "," : ""), length(pre) + 4)
             next
         }
-        wrap(line, length(pre))
+        wrap(line, length(pre) + lead)
     }'
 }
 
