@@ -195,6 +195,8 @@ COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld llvm:ll
 BENCH_DEPS  := libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc \
                gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc \
                libc6-dev-arm64-cross:/usr/aarch64-linux-gnu/lib/libc.a
+# `make demo` shows strace's record of each clone beside tine's trace.
+DEMO_DEPS   := strace:strace
 # `make check-system` boots each port's kernel in qemu-system (TCG), and
 # fetches the kernels with apt-get through Debian's archive keyring.
 SYSTEM_DEPS := qemu-system-x86:qemu-system-x86_64 qemu-system-arm:qemu-system-aarch64 \
@@ -209,7 +211,8 @@ ifeq ($(filter $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
 ifneq ($(TINE_DEPS_DONE),1)
 $(shell NO_DEPS='$(NO_DEPS)' sh $(TOP)/mk/deps.sh $(COMMON_DEPS) $(foreach p,$(DEPS_PORTS),$(DEPS_$(p))) \
     $(if $(filter bench size,$(MAKECMDGOALS)),$(BENCH_DEPS)) \
-    $(if $(filter check-system,$(MAKECMDGOALS)),$(SYSTEM_DEPS)) >&2)
+    $(if $(filter check-system,$(MAKECMDGOALS)),$(SYSTEM_DEPS)) \
+    $(if $(filter demo,$(MAKECMDGOALS)),$(DEMO_DEPS)) >&2)
 ifneq ($(.SHELLSTATUS),0)
 $(error missing Debian packages (see above))
 endif

@@ -11,9 +11,9 @@
 
 int main(void)
 {
-    int pid, status;
+    int pid, status, me = tine_getpid();
 
-    tine_printf("Parent's perceived PID: %d\n", tine_getpid());
+    tine_printf("Parent's perceived PID: %d\n", me);
     pid = tine_fork();
     if (pid < 0) {
         tine_dprintf(2, "fork failed: %s\n", tine_strerror(pid));
@@ -21,10 +21,12 @@ int main(void)
     }
     if (pid == 0) {
         tine_printf("Child's perceived PID: %d (its parent: %d)\n", tine_getpid(), tine_getppid());
-        return 0;
+        return tine_getppid() == me ? 0 : 1;    /* the parent's pid as the child sees it */
     }
     tine_printf("Child's real PID: %d\n", pid);
-    tine_wait(pid, &status);
+    /* The kernel names the child that ended: the pid fork returned. */
+    if (tine_wait(pid, &status) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return 1;
     tine_printf("Child %d exited with status %d\n", pid, WEXITSTATUS(status));
     return 0;
 }

@@ -167,6 +167,17 @@ if want runner; then
     cell all runner
 fi
 
+# make demo's line fitter: every line within 80 columns, nothing lost.
+if want demo-width; then
+    log=$out/demo-width.log
+    if sh "$top/tests/demo-width.sh" "$top" >"$log" 2>&1; then
+        pass
+    else
+        fail all build demo-width "see $log" "$log"
+    fi
+    cell all runner
+fi
+
 # make check-system's init and log reader, on misbehaving programs, without a boot.
 if want system-runner; then
     log=$out/system-runner.log

@@ -11,13 +11,8 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
 {
     if (!fn || !stack_top)
         return -EINVAL;
-    long r;
-
     __tine_watch_start();       /* a new stack can overflow: have it named */
-    r = tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);
-    if (__tine_tracing)         /* the parent only: the child is in fn by now */
-        __tine_trace_clone(flags, stack_top, ptid, ctid, tls, r);
-    return r;
+    return tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);  /* traced by the stub */
 }
 
 /* Both shapes of clone3 go through the arch's one stub; fn == 0 is the raw shape. */

@@ -29,8 +29,6 @@ int tine_spawn_exec(const char *path, char *const argv[], char *const envp[])
         tine__exit(127);     /* not tine_exit: the parent's destructors are not the child's to run */
     }
     tine_close(fd[1]);
-    if (__tine_tracing)         /* the parent, awake again: the child has exec'd or died */
-        __tine_trace_vfork(pid);
     if (pid > 0) {
         do
             n = tine_read(fd[0], &err, sizeof err);

@@ -109,10 +109,10 @@ void __tine_raise(int sig) TINE_HIDDEN;
  * links the tracer in. tine_exit, in every program, refers to it weakly.
  */
 extern int __tine_tracing TINE_HIDDEN;
-void __tine_trace_clone(unsigned long flags, void *stack, int *ptid, int *ctid, unsigned long tls,
-                        long r) TINE_HIDDEN;
+/* These two are called from the stubs (arch/<arch>/clone.*, vfork.*), in the parent only. */
+long __tine_trace_clone_kernel(long a1, long a2, long a3, long a4, long a5, long r) TINE_HIDDEN;
+long __tine_trace_vfork_kernel(long r) TINE_HIDDEN;
 void __tine_trace_clone3(const struct clone_args *a, size_t size, long r) TINE_HIDDEN;
-void __tine_trace_vfork(long r) TINE_HIDDEN;
 void __tine_trace_exit(int group, int code);
 void __tine_trace_wait(int pidfd, int id, int *status, long r) TINE_HIDDEN;
 void __tine_trace_futex(int *uaddr, int op, int val, long r) TINE_HIDDEN;

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
  * src/trace.c — TINE_TRACE=1: every clone, clone3, vfork, exit, wait and
- * futex call tine makes, on stderr, one line each, as this architecture's
- * kernel sees it: the call's name and number here, and its arguments in
- * the kernel's order, flags by name. On aarch64:
+ * futex call tine makes, on stderr, one line each: the call's name and
+ * number here, and its arguments in the kernel's order, flags by name.
+ * clone and vfork lines come from the stubs, with the registers the kernel
+ * read (see __tine_trace_clone_kernel). On aarch64:
  *
  *   tine: clone #220 (flags=CLONE_VM|CLONE_FS|...|CLONE_CHILD_CLEARTID, stack=0x..., ptid=0x...,
  *         tls=0x..., ctid=0x...) = 4242
@@ -130,25 +131,39 @@ static void flags(struct line *l, unsigned long f, int with_signal)
     }
 }
 
-void __tine_trace_clone(unsigned long f, void *stack, int *ptid, int *ctid, unsigned long tls, long r)
+/*
+ * Called by the clone stubs themselves (arch/<arch>/clone.*), in the parent,
+ * right after the system call, with the argument registers the kernel read:
+ * a1..a5 are the first to fifth syscall argument registers as they still
+ * are (the kernel preserves them), and r the result. So stack= is the
+ * kernel's stack pointer for the child, not the caller's stack_top (x86_64
+ * puts fn and arg below the top, s390x the first callee's 160-byte save
+ * area), and a stub that swaps two registers shows the swap here. What each
+ * position means is the kernel's order for this port (kernel/fork.c's
+ * CONFIG_CLONE_BACKWARDS*, via arch.h): the labels are tine's claim, the
+ * values are the registers'; strace or qemu -strace is the independent
+ * witness (make demo STEP=arches). Returns r, so a stub can tail-call it.
+ */
+long __tine_trace_clone_kernel(long a1, long a2, long a3, long a4, long a5, long r)
 {
     struct line l;
 
     start(&l, "clone", __NR_clone);
 #if defined TINE_ARCH_CLONE_BACKWARDS2
-    s(&l, "stack="), x(&l, (unsigned long)stack), s(&l, ", flags="), flags(&l, f, 1);
-    s(&l, ", ptid="), x(&l, (unsigned long)ptid), s(&l, ", ctid="), x(&l, (unsigned long)ctid);
-    s(&l, ", tls="), x(&l, tls);
+    s(&l, "stack="), x(&l, (unsigned long)a1), s(&l, ", flags="), flags(&l, (unsigned long)a2, 1);
+    s(&l, ", ptid="), x(&l, (unsigned long)a3), s(&l, ", ctid="), x(&l, (unsigned long)a4);
+    s(&l, ", tls="), x(&l, (unsigned long)a5);
 #elif defined TINE_ARCH_CLONE_BACKWARDS
-    s(&l, "flags="), flags(&l, f, 1), s(&l, ", stack="), x(&l, (unsigned long)stack);
-    s(&l, ", ptid="), x(&l, (unsigned long)ptid), s(&l, ", tls="), x(&l, tls);
-    s(&l, ", ctid="), x(&l, (unsigned long)ctid);
+    s(&l, "flags="), flags(&l, (unsigned long)a1, 1), s(&l, ", stack="), x(&l, (unsigned long)a2);
+    s(&l, ", ptid="), x(&l, (unsigned long)a3), s(&l, ", tls="), x(&l, (unsigned long)a4);
+    s(&l, ", ctid="), x(&l, (unsigned long)a5);
 #else
-    s(&l, "flags="), flags(&l, f, 1), s(&l, ", stack="), x(&l, (unsigned long)stack);
-    s(&l, ", ptid="), x(&l, (unsigned long)ptid), s(&l, ", ctid="), x(&l, (unsigned long)ctid);
-    s(&l, ", tls="), x(&l, tls);
+    s(&l, "flags="), flags(&l, (unsigned long)a1, 1), s(&l, ", stack="), x(&l, (unsigned long)a2);
+    s(&l, ", ptid="), x(&l, (unsigned long)a3), s(&l, ", ctid="), x(&l, (unsigned long)a4);
+    s(&l, ", tls="), x(&l, (unsigned long)a5);
 #endif
     end(&l, r, 1);
+    return r;
 }
 
 void __tine_trace_clone3(const struct clone_args *a, size_t size, long r)
@@ -168,16 +183,24 @@ void __tine_trace_clone3(const struct clone_args *a, size_t size, long r)
     end(&l, r, 1);
 }
 
-void __tine_trace_vfork(long r)
+/*
+ * Called by the vfork stub (arch/<arch>/vfork.*) in the parent, awake again
+ * (the child has exec'd or exited), with the result; returns it. Ports
+ * with no vfork system call (aarch64, riscv64) make it a clone, and are
+ * shown so, as strace shows them.
+ */
+long __tine_trace_vfork_kernel(long r)
 {
     struct line l;
 
 #ifdef __NR_vfork
     start(&l, "vfork", __NR_vfork);
 #else
-    start(&l, "vfork (clone)", __NR_clone);
+    start(&l, "clone", __NR_clone);
+    s(&l, "flags="), flags(&l, CLONE_VM | CLONE_VFORK | SIGCHLD, 1), s(&l, ", stack=0x0");
 #endif
     end(&l, r, 1);
+    return r;
 }
 
 /* Before the call: an exit does not come back. Called whether tracing or not (sys.c). */

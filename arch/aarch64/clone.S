@@ -26,13 +26,17 @@ tine_clone_raw:
         cbnz    x1, 1f
         tst     x0, #CLONE_VM           // one stack for two running tasks:
         b.ne    2f                      //   refused, see tine_vfork
-1:      mov     x5, x3                  // ctid
+1:      mov     x9, x0                  // flags, for the tracer: x0 comes back as the result
+        mov     x5, x3                  // ctid
         mov     x3, x4                  // tls goes fourth
         mov     x4, x5                  // ctid goes fifth
         mov     x8, #__NR_clone
         svc     #0
-        ret                             // parent: x0 = child tid or -errno
-                                        // child:  x0 = 0
+        cbz     x0, 3f                  // child:  x0 = 0
+        adrp    x12, __tine_tracing
+        ldr     w12, [x12, :lo12:__tine_tracing]
+        cbnz    w12, traced             // TINE_TRACE=1: say what the kernel got
+3:      ret                             // parent: x0 = child tid or -errno
 2:      mov     x0, #-EINVAL
         ret
         .size   tine_clone_raw, . - tine_clone_raw
@@ -50,12 +54,16 @@ tine_arch_clone:
         mov     x11, x1                 // arg
         and     x1, x3, #-16            // stack, 16-byte aligned
         mov     x0, x2                  // flags
+        mov     x9, x2                  // ... again, for the tracer
         mov     x2, x4                  // ptid
         mov     x3, x6                  // tls
         mov     x4, x5                  // ctid
         mov     x8, #__NR_clone
         svc     #0
         cbz     x0, 1f
+        adrp    x12, __tine_tracing
+        ldr     w12, [x12, :lo12:__tine_tracing]
+        cbnz    w12, traced             // TINE_TRACE=1: say what the kernel got
         ret                             // parent: x0 = child tid or -errno
 
 1:                                      // child: x0 = 0, sp = stack
@@ -67,5 +75,13 @@ tine_arch_clone:
         svc     #0
         brk     #0                      // not reached
         .size   tine_arch_clone, . - tine_arch_clone
+
+// The parent, traced: the kernel preserved x1-x4, so they still hold what it
+// read; the first argument was copied to x9. Tail call, x30 untouched:
+//   long __tine_trace_clone_kernel(a1, a2, a3, a4, a5, r)
+traced:
+        mov     x5, x0                  // r
+        mov     x0, x9                  // a1
+        b       __tine_trace_clone_kernel       // returns r to our caller
 
         .section .note.GNU-stack, "", %progbits

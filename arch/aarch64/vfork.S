@@ -27,7 +27,12 @@ tine_vfork:
         mov     x4, #0
         mov     x8, #__NR_clone
         svc     #0
-        ret
+        cbz     x0, 1f                  // child: x0 = 0, no C on the shared stack
+        adrp    x9, __tine_tracing
+        ldr     w9, [x9, :lo12:__tine_tracing]
+        cbz     w9, 1f
+        b       __tine_trace_vfork_kernel       // long (long r): returns r to our caller
+1:      ret
         .size   tine_vfork, . - tine_vfork
 
         .section .note.GNU-stack, "", %progbits

@@ -14,6 +14,28 @@
 
         .syntax unified
         .arm
+
+@ TRACED: the parent, after the svc, when TINE_TRACE=1. The kernel preserved
+@ r1-r4, so they still hold what it read; the first argument was copied to
+@ ip, and r0 is the result, kept. r7 is free (both callers restore it).
+@   long __tine_trace_clone_kernel(a1, a2, a3, a4, [sp] a5, [sp+4] r)
+        .macro  TRACED
+        cmp     r0, #0                  @ child: r0 = 0
+        beq     9f
+        ldr     r7, =__tine_tracing
+        ldr     r7, [r7]
+        cmp     r7, #0
+        beq     9f
+        push    {r7, lr}                @ lr, and 8-byte alignment
+        str     r0, [sp, #-4]!          @ r
+        str     r4, [sp, #-4]!          @ a5
+        mov     r0, ip                  @ a1
+        bl      __tine_trace_clone_kernel       @ r0 = r again
+        add     sp, sp, #8
+        pop     {r7, lr}
+9:
+        .endm
+
         .text
 
 @ long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
@@ -34,10 +56,12 @@ tine_clone_raw:
         b       2f
 1:      stmdb   r1!, {r4, r7}           @ what the child will pop
 2:      push    {r4, r7}
+        mov     ip, r0                  @ flags, for the tracer: r0 comes back as the result
         mov     r4, r3                  @ ctid goes fifth
         ldr     r3, [sp, #8]            @ tls goes fourth
         mov     r7, #__NR_clone
         svc     #0
+        TRACED                          @ TINE_TRACE=1: say what the kernel got
         pop     {r4, r7}                @ parent: r0 = child tid or -errno
         bx      lr                      @ child:  r0 = 0
         .size   tine_clone_raw, . - tine_clone_raw
@@ -55,6 +79,7 @@ tine_arch_clone:
         mov     r5, r0                  @ fn
         mov     r6, r1                  @ arg
         mov     r0, r2                  @ flags
+        mov     ip, r2                  @ ... again, for the tracer
         bic     r1, r3, #15             @ stack, 16-byte aligned
         ldr     r2, [sp, #16]           @ ptid
         ldr     r3, [sp, #24]           @ tls
@@ -63,6 +88,7 @@ tine_arch_clone:
         svc     #0
         cmp     r0, #0
         beq     1f
+        TRACED                          @ TINE_TRACE=1: say what the kernel got
         pop     {r4, r5, r6, r7}        @ parent: r0 = child tid or -errno
         bx      lr
 

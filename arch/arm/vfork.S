@@ -24,7 +24,14 @@ tine_vfork:
         mov     r7, #__NR_vfork
         svc     #0
         mov     r7, ip
-        bx      lr
+        cmp     r0, #0                  @ child: r0 = 0, no C on the shared stack
+        beq     1f
+        ldr     r1, =__tine_tracing
+        ldr     r1, [r1]
+        cmp     r1, #0
+        ldrne   r1, =__tine_trace_vfork_kernel  @ long (long r), maybe Thumb code:
+        bxne    r1                      @   it returns r to our caller
+1:      bx      lr
         .size   tine_vfork, . - tine_vfork
 
         .section .note.GNU-stack, "", %progbits

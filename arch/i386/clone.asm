@@ -10,6 +10,8 @@
 
 %include "nr.inc"
 
+        extern  __tine_tracing, __tine_trace_clone_kernel
+
         section .text
 
 ; long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
@@ -47,6 +49,11 @@ tine_clone_raw:
         mov     edi, [esp+28]           ; ctid goes fifth
         mov     eax, SYS_clone
         int     0x80
+        test    eax, eax
+        jz      .out                    ; child: eax = 0
+        cmp     dword [__tine_tracing], 0
+        je      .out
+        call    traced                  ; TINE_TRACE=1: say what the kernel got
 .out:
         pop     edi
         pop     esi
@@ -84,6 +91,10 @@ tine_arch_clone:
         int     0x80
         test    eax, eax
         jz      .child
+        cmp     dword [__tine_tracing], 0
+        je      .parent
+        call    traced                  ; TINE_TRACE=1: say what the kernel got
+.parent:
         pop     edi
         pop     esi
         pop     ebx
@@ -96,5 +107,22 @@ tine_arch_clone:
         mov     eax, SYS_exit           ; this thread only
         int     0x80
         hlt                             ; not reached
+
+; The parent, traced: the kernel preserved ebx, ecx, edx, esi, edi, so they
+; still hold what it read; eax is the result, and is kept.
+;   long __tine_trace_clone_kernel(a1, a2, a3, a4, a5, r)
+; Both callers pushed three registers: esp is 16-aligned at their call, 12
+; off here; 4 + 24 bytes make it 16-aligned again at ours.
+traced:
+        sub     esp, 4
+        push    eax                     ; r
+        push    edi                     ; a5
+        push    esi                     ; a4
+        push    edx                     ; a3
+        push    ecx                     ; a2
+        push    ebx                     ; a1
+        call    __tine_trace_clone_kernel       ; eax = r again
+        add     esp, 28
+        ret
 
         section .note.GNU-stack noalloc noexec nowrite progbits

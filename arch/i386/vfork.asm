@@ -14,12 +14,25 @@
 
 %include "nr.inc"
 
+        extern  __tine_tracing, __tine_trace_vfork_kernel
+
         section .text
         global  tine_vfork
 tine_vfork:
         pop     edx                     ; return address, out of the shared stack
         mov     eax, SYS_vfork
         int     0x80
-        jmp     edx                     ; return without reading the stack
+        test    eax, eax
+        jz      .out                    ; child: eax = 0, no C on the shared stack
+        cmp     dword [__tine_tracing], 0
+        jne     .traced
+.out:   jmp     edx                     ; return without reading the stack
+.traced:                                ; parent, awake: the stack is ours again
+        push    edx                     ; the return address, back where C wants it
+        sub     esp, 8                  ; esp 16-aligned at the call
+        push    eax
+        call    __tine_trace_vfork_kernel       ; long (long r): eax = r again
+        add     esp, 12
+        ret
 
         section .note.GNU-stack noalloc noexec nowrite progbits

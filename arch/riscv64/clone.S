@@ -26,13 +26,17 @@ tine_clone_raw:
         bnez    a1, 1f
         andi    t0, a0, CLONE_VM        # one stack for two running tasks:
         bnez    t0, 2f                  #   refused, see tine_vfork
-1:      mv      t0, a3                  # ctid
+1:      mv      t2, a0                  # flags, for the tracer: a0 comes back as the result
+        mv      t0, a3                  # ctid
         mv      a3, a4                  # tls goes fourth
         mv      a4, t0                  # ctid goes fifth
         li      a7, __NR_clone
         ecall
-        ret                             # parent: a0 = child tid or -errno
-                                        # child:  a0 = 0
+        beqz    a0, 3f                  # child:  a0 = 0
+        lla     t3, __tine_tracing
+        lw      t3, 0(t3)
+        bnez    t3, traced              # TINE_TRACE=1: say what the kernel got
+3:      ret                             # parent: a0 = child tid or -errno
 2:      li      a0, -EINVAL
         ret
         .size   tine_clone_raw, . - tine_clone_raw
@@ -50,12 +54,16 @@ tine_arch_clone:
         mv      t1, a1                  # arg
         andi    a1, a3, -16             # stack, 16-byte aligned
         mv      a0, a2                  # flags
+        mv      t2, a2                  # ... again, for the tracer
         mv      a2, a4                  # ptid
         mv      a3, a6                  # tls
         mv      a4, a5                  # ctid
         li      a7, __NR_clone
         ecall
         beqz    a0, 1f
+        lla     t3, __tine_tracing
+        lw      t3, 0(t3)
+        bnez    t3, traced              # TINE_TRACE=1: say what the kernel got
         ret                             # parent: a0 = child tid or -errno
 
 1:                                      # child: a0 = 0, sp = stack
@@ -67,5 +75,13 @@ tine_arch_clone:
         ecall
         unimp                           # not reached
         .size   tine_arch_clone, . - tine_arch_clone
+
+# The parent, traced: the kernel preserved a1-a4, so they still hold what it
+# read; the first argument was copied to t2. Tail call, ra untouched:
+#   long __tine_trace_clone_kernel(a1, a2, a3, a4, a5, r)
+traced:
+        mv      a5, a0                  # r
+        mv      a0, t2                  # a1
+        tail    __tine_trace_clone_kernel       # returns r to our caller
 
         .section .note.GNU-stack, "", @progbits

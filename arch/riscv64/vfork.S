@@ -27,7 +27,12 @@ tine_vfork:
         li      a4, 0
         li      a7, __NR_clone
         ecall
-        ret
+        beqz    a0, 1f                  # child: a0 = 0, no C on the shared stack
+        lla     t0, __tine_tracing
+        lw      t0, 0(t0)
+        beqz    t0, 1f
+        tail    __tine_trace_vfork_kernel       # long (long r): returns r to our caller
+1:      ret
         .size   tine_vfork, . - tine_vfork
 
         .section .note.GNU-stack, "", @progbits

@@ -13,6 +13,28 @@
 #include <linux/sched.h>
 #include <linux/errno.h>
 
+# TRACED: the parent, after the svc, when TINE_TRACE=1. The kernel preserved
+# r3-r6, so they still hold what it read; the first argument was stored at
+# 16(r15), r2's slot of our caller's save area, ours to use. r2 is the
+# result, kept. The sixth argument goes on the stack, so this makes a frame.
+#   long __tine_trace_clone_kernel(a1, a2, a3, a4, a5, 160(r15) r)
+        .macro  TRACED
+        ltgr    %r2, %r2                # child: r2 = 0
+        jz      9f
+        larl    %r1, __tine_tracing
+        lt      %r0, 0(%r1)
+        jz      9f
+        stmg    %r14, %r15, 112(%r15)   # our return address and r15, in our save area
+        lgr     %r1, %r15
+        aghi    %r15, -168              # a frame: a save area and one stack argument
+        stg     %r1, 0(%r15)            # back chain
+        stg     %r2, 160(%r15)          # r
+        lg      %r2, 16(%r1)            # a1
+        brasl   %r14, __tine_trace_clone_kernel # r2 = r again
+        lmg     %r14, %r15, 168+112(%r15)
+9:
+        .endm
+
         .text
 
 # long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
@@ -34,7 +56,9 @@ tine_clone_raw:
 3:      lgr     %r0, %r2                # flags and stack trade places
         lgr     %r2, %r3                # stack first
         lgr     %r3, %r0                # flags second; ptid, ctid, tls stay in r4-r6
+        stg     %r2, 16(%r15)           # the stack, for the tracer: r2 comes back as the result
         svc     __NR_clone
+        TRACED                          # TINE_TRACE=1: say what the kernel got
         br      %r14                    # parent: r2 = child tid or -errno
                                         # child:  r2 = 0
 2:      lghi    %r2, -EINVAL
@@ -61,9 +85,11 @@ tine_arch_clone:
         lgr     %r4, %r6                # ptid
         lg      %r5, 160(%r15)          # ctid
         lg      %r6, 168(%r15)          # tls
+        stg     %r2, 16(%r15)           # the stack, for the tracer: r2 comes back as the result
         svc     __NR_clone
         ltgr    %r2, %r2
         jz      1f
+        TRACED                          # TINE_TRACE=1: say what the kernel got
         lg      %r6, 48(%r15)
         br      %r14                    # parent: r2 = child tid or -errno
 

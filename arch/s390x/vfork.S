@@ -17,7 +17,13 @@
         .type   tine_vfork, @function
 tine_vfork:
         svc     __NR_vfork
-        br      %r14
+        ltgr    %r2, %r2
+        jz      1f                      # child: r2 = 0, no C on the shared stack
+        larl    %r1, __tine_tracing
+        lt      %r0, 0(%r1)
+        jz      1f
+        jg      __tine_trace_vfork_kernel       # long (long r): returns r to our caller
+1:      br      %r14
         .size   tine_vfork, . - tine_vfork
 
         .section .note.GNU-stack, "", @progbits

@@ -10,6 +10,8 @@
 
 %include "nr.inc"
 
+        extern  __tine_tracing, __tine_trace_clone_kernel
+
         section .text
 
 ; long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
@@ -35,8 +37,11 @@ tine_clone_raw:
         mov     r10, rcx                ; ctid (rcx is the syscall's own)
         mov     eax, SYS_clone
         syscall
-        ret                             ; parent: rax = child tid or -errno
-                                        ; child:  rax = 0
+        test    rax, rax
+        jz      .ret                    ; child:  rax = 0
+        cmp     dword [rel __tine_tracing], 0
+        jne     traced                  ; TINE_TRACE=1: say what the kernel got
+.ret:   ret                             ; parent: rax = child tid or -errno
 .einval:
         mov     rax, -EINVAL
         ret
@@ -64,6 +69,8 @@ tine_arch_clone:
         syscall
         test    rax, rax
         jz      .child
+        cmp     dword [rel __tine_tracing], 0
+        jne     traced                  ; TINE_TRACE=1: say what the kernel got
         ret                             ; parent: rax = child tid or -errno
 
 .child:                                 ; child: rax = 0, rsp = stack
@@ -75,5 +82,13 @@ tine_arch_clone:
         mov     eax, SYS_exit           ; this thread only
         syscall
         hlt                             ; not reached
+
+; The parent, traced: the kernel preserved rdi, rsi, rdx, r10, r8, so they
+; still hold what it read. Tail call, with our caller's return address on
+; the stack:  long __tine_trace_clone_kernel(a1, a2, a3, a4, a5, r)
+traced:
+        mov     rcx, r10                ; a4
+        mov     r9, rax                 ; r
+        jmp     __tine_trace_clone_kernel       ; returns r to our caller
 
         section .note.GNU-stack noalloc noexec nowrite progbits

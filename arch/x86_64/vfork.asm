@@ -16,12 +16,22 @@
 
 %include "nr.inc"
 
+        extern  __tine_tracing, __tine_trace_vfork_kernel
+
         section .text
         global  tine_vfork
 tine_vfork:
         pop     rdx                     ; return address, out of the shared stack
         mov     eax, SYS_vfork
         syscall
-        jmp     rdx                     ; return without reading the stack
+        test    rax, rax
+        jz      .out                    ; child: rax = 0, no C on the shared stack
+        cmp     dword [rel __tine_tracing], 0
+        jne     .traced
+.out:   jmp     rdx                     ; return without reading the stack
+.traced:                                ; parent, awake: the stack is ours again
+        push    rdx                     ; the return address, back where C wants it
+        mov     rdi, rax
+        jmp     __tine_trace_vfork_kernel       ; long (long r): returns r to our caller
 
         section .note.GNU-stack noalloc noexec nowrite progbits

@@ -4,17 +4,27 @@
  *
  * With TINE_TRACE=1 in the environment (or after tine_trace(1)), every
  * clone, clone3, vfork, exit, wait and futex call tine makes is printed on
- * stderr, one line each, as this architecture's kernel receives it: the
- * call's name and number here, its arguments in the kernel's order (which
- * for raw clone differs between architectures: see arch/README.md), flags
- * decoded by name, and the result:
+ * stderr, one line each: the call's name and number here, its arguments
+ * in the kernel's order (which for raw clone differs between
+ * architectures: see arch/README.md), flags decoded by name, and the
+ * result:
  *
- *   tine: clone #56 (flags=CLONE_VM|...|CLONE_CHILD_CLEARTID, stack=0x7f..., ptid=0x...,
- *         ctid=0x..., tls=0x...) = 4242
+ *   tine: clone #56 (flags=CLONE_VM|...|CLONE_CHILD_CLEARTID, stack=0x7f...ff0,
+ *         ptid=0x..., ctid=0x..., tls=0x...) = 4242
  *
- * Off, it costs one test of a word per call. Calls made directly through
- * the assembly stubs (tine_clone_raw with a stack, tine_vfork) are not seen:
- * there is no C between the caller and the kernel to see them from.
+ * clone and vfork lines are printed by the assembly stubs themselves, in
+ * the parent, from the registers the kernel read: every clone tine makes
+ * (tine_clone, tine_clone_raw with or without a stack, tine_fork, threads,
+ * spawns) and every vfork (tine_vfork, tine_spawn_exec) appears, and
+ * stack= is the kernel's value, not the caller's stack_top: x86_64's stub
+ * puts fn and arg below the top (stack_top - 16), i386's return address
+ * and saved registers, s390x's the 160-byte save area the ABI gives every
+ * callee. The child's side is not printed (it may be on a stack with
+ * nothing in it yet). The labels come from tine's own knowledge of the
+ * order; `strace -f` or `qemu-<arch> -strace` is the independent witness
+ * (make demo STEP=arches puts them side by side).
+ *
+ * Off, it costs one test of a word per call.
  */
 #ifndef TINE_TRACE_H
 #define TINE_TRACE_H

@@ -10,13 +10,16 @@
 
 int __tine_tracing;             /* always 0: the call sites test it and go on */
 
-void __tine_trace_clone(unsigned long f, void *stack, int *ptid, int *ctid, unsigned long tls, long r)
+/* The stubs call these only when __tine_tracing is set: never, here. */
+long __tine_trace_clone_kernel(long a1, long a2, long a3, long a4, long a5, long r)
 {
-    (void)f, (void)stack, (void)ptid, (void)ctid, (void)tls, (void)r;
+    (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+    return r;
 }
 
+long __tine_trace_vfork_kernel(long r) { return r; }
+
 void __tine_trace_clone3(const struct clone_args *a, size_t size, long r) { (void)a, (void)size, (void)r; }
-void __tine_trace_vfork(long r) { (void)r; }
 void __tine_trace_exit(int group, int code) { (void)group, (void)code; }
 void __tine_trace_wait(int pidfd, int id, int *status, long r) { (void)pidfd, (void)id, (void)status, (void)r; }
 void __tine_trace_futex(int *uaddr, int op, int val, long r) { (void)uaddr, (void)op, (void)val, (void)r; }
