@@ -23,7 +23,11 @@ struct tine_thread_opts {
                                    tine_thread_join stores the most bytes it ever used here */
 };
 
-/* Starts fn(arg) in a new thread and stores its handle in *t. opts may be NULL. */
+/*
+ * Starts fn(arg) in a new thread and stores its handle in *t. opts may be
+ * NULL. The thread gets its own copy of the program's _Thread_local
+ * variables, mapped with its stack: -ENOMEM if they do not fit in memory.
+ */
 int  tine_thread_spawn(tine_thread **t, int (*fn)(void *), void *arg,
                        const struct tine_thread_opts *opts);
 
