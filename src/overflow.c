@@ -7,7 +7,9 @@
  * overflowed, so tine gives every thread an alternate signal stack and
  * handles SIGSEGV there with SA_ONSTACK. The handler decides from the fault
  * address alone, reading /proc/self/maps (open, read, close: all
- * async-signal-safe), whether the fault was an overflow:
+ * async-signal-safe) or, where that cannot be opened (no fd free, no /proc),
+ * asking the kernel page by page what is readable (overflowed_blind),
+ * whether the fault was an overflow:
  *
  *   - the address is in a PROT_NONE mapping right below a writable one
  *     (a tine thread's or tine_stack_map's guard, or qemu-user's guard
@@ -121,9 +123,64 @@ static int near(unsigned long sp, unsigned long lo, unsigned long hi)
     return sp >= lo && sp < hi + 65536;
 }
 
+/* An address on the main thread's stack, above any frame of main's (its envp): set at start-up. */
+static unsigned long main_top;
+
+/* How far the walk below goes, up or down, before it gives up: 1 GiB. */
+#define WALK_MAX (1UL << 30)
+
+static int readable(unsigned long p)
+{
+    char c;
+
+    return __tine_copy_in(&c, (const void *)p, 1) == 0;
+}
+
+/*
+ * overflowed() without /proc/self/maps, which may be unopenable: every fd
+ * taken, or no /proc mounted (a chroot, an initramfs, a container). The
+ * kernel is asked instead, one page at a time, what is readable
+ * (__tine_copy_in: an EFAULT, never a fault): from the faulting page up
+ * through the guard to the stack's lowest page `lo` (and down to the
+ * guard's bottom, 64 KiB at most: sp must be in it), then up through the
+ * stack to the first unreadable page `hi` (the cap above every tine
+ * mapping). If main_top lies in [lo, hi) it is the main thread's stack, of
+ * RLIMIT_STACK bytes when that is finite; otherwise the tail record at hi,
+ * if it makes sense (its guard below lo and holding a, its size in pages),
+ * gives the stack's size; otherwise the whole readable run is the stack.
+ * Only the fatal path pays for the walk: a few syscalls a page.
+ */
+static size_t overflowed_blind(unsigned long a, unsigned long sp)
+{
+    unsigned long page = tine_page_size(), lo = a & -page, hi, g = a & -page;
+    struct tine_stack_tail tail;
+    struct rlimit64 l;
+
+    while (!readable(lo))
+        if ((lo += page) - (a & -page) > WALK_MAX || lo == 0)
+            return 0;
+    if (lo == (a & -page))
+        return 0;                                  /* a is readable: no guard */
+    while (g > page && (a & -page) - g < 65536 && !readable(g - page))
+        g -= page;                                 /* the guard's bottom, or 64 KiB of it */
+    if (!near(sp, g, lo))
+        return 0;                                  /* sp is not in it: someone else's guard */
+    for (hi = lo; hi - lo < WALK_MAX && hi + page && readable(hi); hi += page)
+        ;
+    if (main_top >= lo && (main_top < hi || hi - lo >= WALK_MAX))
+        return tine_syscall4(__NR_prlimit64, 0, RLIMIT_STACK, 0, (long)&l) == 0 &&
+               l.rlim_cur != (__u64)-1 ? (size_t)l.rlim_cur : hi - lo;
+    if (__tine_copy_in(&tail, (const void *)(hi - sizeof tail), sizeof tail) == 0 &&
+        (unsigned long)tail.low <= a && lo - (unsigned long)tail.low <= WALK_MAX &&
+        tail.stack_size && tail.stack_size % page == 0 && tail.stack_size <= hi - lo)
+        return tail.stack_size;
+    return hi - lo;
+}
+
 /*
  * The size of the stack whose guard `a` is in, or 0 if `a` is not in one.
- * Walks /proc/self/maps in order of address, one line at a time.
+ * Walks /proc/self/maps in order of address, one line at a time; where it
+ * cannot be opened, asks the kernel page by page instead (overflowed_blind).
  */
 static size_t overflowed(unsigned long a, unsigned long sp)
 {
@@ -134,7 +191,7 @@ static size_t overflowed(unsigned long a, unsigned long sp)
     int fd = (int)tine_syscall4(__NR_openat, AT_FDCWD, (long)"/proc/self/maps", O_RDONLY, 0);
 
     if (fd < 0)
-        return 0;
+        return overflowed_blind(a, sp);
     for (;;) {
         if (i == got) {
             got = tine_syscall3(__NR_read, fd, (long)buf, sizeof buf);
@@ -242,6 +299,7 @@ int __tine_watch_start(void)
 
 static void watch_init(char **envp, unsigned long *auxv)
 {
+    main_top = (unsigned long)envp;
     __tine_watch_start();
     (void)envp, (void)auxv;
 }
