@@ -31,6 +31,7 @@
 #include "internal.h"
 #include <linux/auxvec.h>
 #include <linux/signal.h>
+#include <linux/futex.h>
 #include <asm/siginfo.h>        /* siginfo_t, si_addr */
 #include "ucontext.h"           /* arch/<arch>/: tine_arch_uc_sp */
 
@@ -237,26 +238,47 @@ static char *str(char *p, const char *s)
     return p;
 }
 
+/*
+ * One message per process, however many threads overflow at once: the
+ * first to claim it (SAYING) writes it, and every other fault that reaches
+ * the handler meanwhile waits until it is written (SAID) before it goes on
+ * to die. Returning at once instead, it would re-fault under SIG_DFL and
+ * kill the process before the message was out.
+ */
+enum { SILENT, SAYING, SAID };
 static int reported;
+
+static void say(char *msg, size_t size, unsigned long a)
+{
+    char *p = msg;
+
+    p = str(p, "tine: stack overflow in thread ");
+    p = __tine_utoa(p, (unsigned long)tine_syscall0(__NR_gettid));
+    p = str(p, ": ");
+    p = __tine_utoa(p, size / 1024);
+    p = str(p, " KiB stack exhausted (fault at 0x");
+    for (int s = (int)(8 * sizeof a) - 4; s >= 0; s -= 4)
+        if (a >> s || s == 0)
+            *p++ = "0123456789abcdef"[a >> s & 15];
+    p = str(p, ", guard page)\n");
+    tine_syscall3(__NR_write, 2, (long)msg, p - msg);
+}
 
 TINE_HIDDEN void __tine_overflow_handler(int sig, struct siginfo *si, void *uc)
 {
     unsigned long a = (unsigned long)si->si_addr;
     size_t size = si->si_code > 0 ? overflowed(a, tine_arch_uc_sp(uc)) : 0;  /* > 0: a fault */
-    char msg[128], *p = msg;
+    char msg[128];
+    int silent = SILENT;
 
-    if (size && !__atomic_exchange_n(&reported, 1, __ATOMIC_RELAXED)) {
-        p = str(p, "tine: stack overflow in thread ");
-        p = __tine_utoa(p, (unsigned long)tine_syscall0(__NR_gettid));
-        p = str(p, ": ");
-        p = __tine_utoa(p, size / 1024);
-        p = str(p, " KiB stack exhausted (fault at 0x");
-        for (int s = (int)(8 * sizeof a) - 4; s >= 0; s -= 4)
-            if (a >> s || s == 0)
-                *p++ = "0123456789abcdef"[a >> s & 15];
-        p = str(p, ", guard page)\n");
-        tine_syscall3(__NR_write, 2, (long)msg, p - msg);
+    if (size && __atomic_compare_exchange_n(&reported, &silent, SAYING, 0,
+                                            __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        say(msg, size, a);
+        __atomic_store_n(&reported, SAID, __ATOMIC_RELEASE);
+        tine_syscall3(NR_futex, (long)&reported, FUTEX_WAKE_PRIVATE, 0x7fffffff);
     }
+    while (__atomic_load_n(&reported, __ATOMIC_ACQUIRE) == SAYING)
+        tine_syscall4(NR_futex, (long)&reported, FUTEX_WAIT_PRIVATE, SAYING, 0);
     __tine_sigaction(SIGSEGV, 0);
     if (si->si_code <= 0)                          /* sent, not faulted: send it again */
         __tine_raise(sig);
