@@ -129,8 +129,12 @@ static void text(struct sink *s, const char *p, size_t n, int flags, int width)
         pad(s, ' ', width - (int)n);
 }
 
-/* Reads a width or precision: digits, or '*' from the arguments. */
-static int number(const char **f, va_list *ap)
+/*
+ * Reads a width or precision: digits, or '*' from the arguments. One that
+ * does not fit an int (C says the same) is -EOVERFLOW in s->err: printf
+ * then fails rather than print with a number that wrapped round.
+ */
+static int number(struct sink *s, const char **f, va_list *ap)
 {
     int n = 0;
 
@@ -138,8 +142,14 @@ static int number(const char **f, va_list *ap)
         (*f)++;
         return va_arg(*ap, int);
     }
-    while (**f >= '0' && **f <= '9')
-        n = n * 10 + (*(*f)++ - '0');
+    for (; **f >= '0' && **f <= '9'; (*f)++) {
+        int d = **f - '0';
+
+        if (n > (0x7fffffff - d) / 10)
+            s->err = -EOVERFLOW;
+        else
+            n = n * 10 + d;
+    }
     return n;
 }
 
@@ -167,15 +177,19 @@ static void format(struct sink *s, const char *f, va_list ap0)
             else if (*f == '#') flags |= ALT;
             else break;
         }
-        width = number(&f, &ap);
+        width = number(s, &f, &ap);
+        if (width == -0x7fffffff - 1)
+            s->err = -EOVERFLOW;        /* '*' with INT_MIN: no int is that wide */
         if (width < 0)
             flags |= LEFT, width = -width;
         if (*f == '.') {
             f++;
-            prec = number(&f, &ap);
+            prec = number(s, &f, &ap);
             if (prec < 0)
                 prec = -1;      /* a negative '*' precision means none */
         }
+        if (s->err == -EOVERFLOW)
+            break;
         /* Length: 'h' counts down, 'l' counts up; z, j, t are long-sized here. */
         for (;; f++) {
             if (*f == 'h') len--;
@@ -248,6 +262,8 @@ int tine_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
     format(&s, fmt, ap);
     if (n)
         buf[s.pos] = 0;
+    if (s.err)
+        return s.err;
     return s.total > 0x7fffffff ? -EOVERFLOW : (int)s.total;
 }
 

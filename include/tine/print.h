@@ -5,6 +5,8 @@
  * Conversions: %d %i %u %x %X %o %c %s %p %%, with the hh, h, l, ll, z, j
  * and t length modifiers, a width and precision (digits or *), and the
  * flags '-', '0', '+', ' ' and '#' — the same bytes C's printf gives.
+ * A width or precision that does not fit an int fails with -EOVERFLOW, as
+ * C's does (and so does output longer than INT_MAX bytes).
  */
 #ifndef TINE_PRINT_H
 #define TINE_PRINT_H
