@@ -58,6 +58,12 @@ int tine_spawn(int (*fn)(void *), void *arg, const struct tine_spawn_opts *opts)
  * this process's environment) in a new process, and returns its pid once
  * the exec has happened, or the exec's error (-ENOENT, -EACCES, ...) with
  * the failed child already reaped; never a child that exits 127.
+ * The answer comes back through the vfork's shared memory, so no file
+ * descriptor is needed and another thread's fork cannot delay it. Under
+ * qemu-user, whose vfork copies memory, a close-on-exec pipe carries it:
+ * a fork by another thread between its creation and the vfork's return
+ * copies the write end, and the call then waits for that fork's child to
+ * exec or exit (and with no fd free the call is -EMFILE there).
  */
 int tine_spawn_exec(const char *path, char *const argv[], char *const envp[]);
 
