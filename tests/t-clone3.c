@@ -101,7 +101,7 @@ int main(void)
     struct tine_spawn_opts o = { .exit_signal = SIGCHLD, .pidfd = &fd };
     pid = tine_spawn(child, (void *)5L, &o);
     CHECK(pid > 0 && fd >= 0, "tine_spawn with a pidfd: pid %d, fd %d", pid, fd);
-    CHECK_EQ(tine_pidfd_wait(fd, &status), pid, "tine_pidfd_wait reaps it");
+    CHECK_EQ(tine_pidfd_wait(fd, &status, 0, 0), pid, "tine_pidfd_wait reaps it");
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 9, "and says it exited 9 (status %#x)", status);
     tine_close(fd);
 
