@@ -7,11 +7,18 @@
  * process_vm_readv on our own pid is that copy, done by the kernel (one call,
  * async-signal-safe, no file descriptor). Where it is missing (qemu-user
  * 7.2 to 10.0 answer ENOSYS; a kernel built without CROSS_MEMORY_ATTACH
- * too), each page the range touches is probed with a futex wait that
- * cannot block (a zero timeout): the kernel reads one word and says EFAULT
- * if it cannot, then the bytes are copied by hand. That fallback is only as
- * good as the mapping staying put between probe and copy, which only the
- * caller's own threads could change.
+ * too), each page the range touches is probed twice, then the bytes are
+ * copied by hand:
+ *   - a futex wait that cannot block (a zero timeout): a kernel reads the
+ *     word and says EFAULT if it cannot. qemu-user 10.0 hands the address
+ *     to the host's futex unchecked, and a guest page that is not mapped
+ *     may be host memory qemu itself uses: EAGAIN, not EFAULT.
+ *   - write(-1, p, 1): qemu-user checks the guest's page flags (lock_user)
+ *     before it passes the call on, so an unreadable page is EFAULT there;
+ *     a kernel looks at the fd first and says EBADF whatever p is.
+ * Either EFAULT means unreadable. The fallback is only as good as the
+ * mapping staying put between probe and copy, which only the caller's own
+ * threads could change.
  */
 #include "internal.h"
 #include <linux/futex.h>
@@ -24,7 +31,9 @@ static int readable(const char *p)
     long r = tine_syscall4(NR_futex, (long)((unsigned long)p & ~3UL), FUTEX_WAIT_PRIVATE,
                            0x7e57, (long)&now);       /* any value: EAGAIN or ETIMEDOUT */
 
-    return r != -EFAULT;
+    if (r == -EFAULT)
+        return 0;
+    return tine_syscall3(__NR_write, -1, (long)p, 1) != -EFAULT;
 }
 
 int __tine_copy_in(void *dst, const void *src, size_t n)
