@@ -224,8 +224,10 @@ CC_TARGET_clang = --target=$(TRIPLE_$(ARCH))
 CC_TARGET_gcc   =
 CC_TARGET := $(CC_TARGET_$(CC_KIND))
 # gcc turns byte loops into memset/memcpy calls unless told not to; in
-# string.c that would be a function calling itself.
-CC_LIBFLAGS_gcc   := -fno-tree-loop-distribute-patterns
+# string.c that would be a function calling itself. And it folds identical
+# functions into one jumping to the other: tine__exit would then jump to
+# tine_exit, which --wrap=tine_exit sends to the destructors (fini.c).
+CC_LIBFLAGS_gcc   := -fno-tree-loop-distribute-patterns -fno-ipa-icf
 CC_LIBFLAGS_clang :=
 CCINC := $(shell $(PORT_CC) $(CC_TARGET) -print-file-name=include)
 # LD= chooses the host port's linker; other ports keep theirs.
@@ -252,7 +254,7 @@ PORT_LD_GNU  := $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(PORT_LD)))
 comma := ,
 # GNU ld: code and read-only data in one segment; lld: likewise, its own way.
 TINE_LD_ONE_RX := $(if $(PORT_LD_GNU),-Wl$(comma)-z$(comma)noseparate-code,-Wl$(comma)--no-rosegment)
-TINE_LDFLAGS := -Wl,--gc-sections -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX)
+TINE_LDFLAGS := -Wl,--gc-sections -Wl,--orphan-handling=error -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX)
 # How the compiler driver is told which linker to run: clang takes a path,
 # gcc a name (-fuse-ld=lld, bfd or gold).
 PORT_LD_PATH := $(shell command -v $(PORT_LD) 2>/dev/null || echo $(PORT_LD))

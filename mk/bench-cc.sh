@@ -74,7 +74,7 @@ bench_build() {
     shift 4
     if [ -f "$bb_bin" ]; then
         bb_stale=0
-        for bb_dep in "$bb_src" "$(dirname "$bb_src")"/*.h "$(dirname "$bb_src")"/../loop.h "$out/$bb_arch/libtine.a" "$out/$bb_arch/crt0.o"; do
+        for bb_dep in "$bb_src" "$(dirname "$bb_src")"/*.h "$(dirname "$bb_src")"/../loop.h "$out/$bb_arch/libtine.a" "$out/$bb_arch/crt0.o" "$out/$bb_arch/linker.ld" "$out/$bb_arch/tine-cc"; do
             [ -e "$bb_dep" ] && [ "$bb_dep" -nt "$bb_bin" ] && bb_stale=1
         done
         [ "$bb_stale" = 0 ] && return 0

@@ -105,6 +105,9 @@ step counter clone-count "" full "A clone child and a shared counter" \
 step threads threads "" last "Threads: one pid, many tids" \
     "Four clones with every sharing flag, joined through the kernel's CHILD_CLEARTID futex." \
     "a thread is a clone that shares everything, and join is a futex."
+step workers workers "" last "Thread-local variables, a mutex, a condition variable" \
+    "A queue of 10,000 numbers and four workers. The ring is shared, so a mutex guards it and two condition variables say when it has work or room; each worker's tally is _Thread_local, its own copy at its own address, so it needs no lock." \
+    "a thread's _Thread_local variables are its own; what threads share, a mutex guards."
 step vfork vfork "" last "vfork: borrow, do not copy" \
     "The child runs on the parent's memory while the parent sleeps. Under qemu-user vfork is a fork: watch the value the parent reads." \
     "vfork shares memory until exec (natively), and tine_spawn_exec reports the exec's own error."

@@ -8,11 +8,19 @@
 char          **__tine_environ;
 unsigned long  *__tine_auxv;
 
-/* First at start-up, and only in programs that read these: others keep no copy. */
-static void env_init(char **envp, unsigned long *auxv)
+/*
+ * First at start-up, and only in programs that read these: others keep no
+ * copy. The auxiliary vector follows the environment's terminating NULL.
+ */
+static void env_init(int argc, char **argv, char **envp)
 {
+    char **p = envp;
+
+    while (*p)
+        p++;
     __tine_environ = envp;
-    __tine_auxv = auxv;
+    __tine_auxv = (unsigned long *)(p + 1);
+    (void)argc, (void)argv;
 }
 TINE_INIT(0, env_init);
 

@@ -48,7 +48,7 @@ int tine_spawn_exec(const char *path, char *const argv[], char *const envp[])
         report = e;
         if (fd[1] >= 0)
             tine_write(fd[1], &e, sizeof e);
-        tine_exit(127);
+        tine__exit(127);     /* not tine_exit: the parent's destructors are not the child's to run */
     }
     if (fd[1] >= 0)
         tine_close(fd[1]);

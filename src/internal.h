@@ -59,20 +59,31 @@ static inline struct tine_stack_tail *tine_stack_tail(const struct tine_stack *s
     return (struct tine_stack_tail *)((char *)s->low + s->guard + s->size) - 1;
 }
 
-/* The main thread's descriptor (self.c). */
+/*
+ * A thread's descriptor and, in programs with thread-local variables, its
+ * TLS block: the bytes they take in the top of its mapping, and the
+ * function that lays them out there and returns the thread pointer.
+ * thread.c has the defaults (the descriptor alone), weak; tls.c replaces
+ * them where there are thread-locals.
+ */
+extern size_t __tine_tls_area TINE_HIDDEN;
+char *__tine_tls_place(char *area) TINE_HIDDEN;    /* the thread pointer; its self word is set */
+
+/* The main thread's descriptor (self.c); in a program with TLS, its first copy (tls.c). */
 extern struct tine_thread __tine_main TINE_HIDDEN;
 
 /*
  * Start-up work of the optional parts. Each part that needs some registers
- * its function in a section .tine_init.<order>; linker.ld gathers them in
- * name order between __tine_init_start and __tine_init_end, and start-up
- * calls each. A part not linked registers nothing, so hello runs none.
- * Orders: 0 env, 1 ssp (the canary), 2 self (the thread pointer), 3 trace,
- * 4 the overflow handler.
+ * its function in a section .tine_init.<order>; linker.ld puts them in name
+ * order at the head of the table start-up runs (the program's constructors
+ * follow), so a part not linked registers nothing and hello runs none.
+ * Orders: 0 env (the auxiliary vector), 1 ssp (the canary), 2 self (the
+ * thread pointer), 3 tls (main's TLS block), 4 trace, 5 the overflow handler.
  */
-typedef void (*tine_init_fn)(char **envp, unsigned long *auxv);
+typedef void (*tine_init_fn)(int argc, char **argv, char **envp);
+/* Not const: writable like .init_array, so GNU ld keeps the table in the data segment. */
 #define TINE_INIT(order, fn) \
-    static const tine_init_fn tine_init_##fn __attribute__((used, section(".tine_init." #order))) = fn
+    static tine_init_fn tine_init_##fn __attribute__((used, section(".tine_init." #order))) = fn
 
 
 /*

@@ -319,10 +319,10 @@ int __tine_watch_start(void)
     return __atomic_load_n(&watching, __ATOMIC_RELAXED) ? 0 : tine_stack_watch();
 }
 
-static void watch_init(char **envp, unsigned long *auxv)
+static void watch_init(int argc, char **argv, char **envp)
 {
     main_top = (unsigned long)envp;
     __tine_watch_start();
-    (void)envp, (void)auxv;
+    (void)argc, (void)argv, (void)envp;
 }
-TINE_INIT(4, watch_init);
+TINE_INIT(5, watch_init);

@@ -17,7 +17,7 @@
 
 unsigned long __stack_chk_guard;
 
-static void ssp_init(char **envp, unsigned long *auxv)
+static void ssp_init(int argc, char **argv, char **envp)
 {
     const unsigned char *r = (const unsigned char *)tine_getauxval(AT_RANDOM);
     unsigned long c = 0;
@@ -28,7 +28,7 @@ static void ssp_init(char **envp, unsigned long *auxv)
     ((unsigned char *)&c)[0] = 0;
     __stack_chk_guard = c;
     __tine_main.canary = c;     /* self.c then points the thread pointer at __tine_main */
-    (void)envp, (void)auxv;
+    (void)argc, (void)argv, (void)envp;
 }
 TINE_INIT(1, ssp_init);         /* before main's frame, the first protected one */
 
@@ -39,5 +39,5 @@ _Noreturn void __stack_chk_fail(void)
     tine_syscall3(__NR_write, 2, (long)msg, sizeof msg - 1);
     __tine_sigaction(SIGABRT, 0);
     __tine_raise(SIGABRT);
-    tine_exit(127);             /* not reached: SIGABRT's default action ends the process */
+    tine__exit(127);            /* not reached: SIGABRT's default action ends the process */
 }

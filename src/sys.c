@@ -39,7 +39,23 @@ int tine_close(int fd)
  */
 #pragma weak __tine_trace_exit
 
+/*
+ * Ends every thread, as C's _exit. C's exit also runs the program's
+ * destructors: in a program that has some, tine-cc links with
+ * --wrap=tine_exit, and every call comes first to fini.c, which runs them
+ * (linker.ld notices the .fini_array). tine__exit never runs them: for a
+ * child that must not run its parent's (after a failed exec in a vfork
+ * child). tine_exit_thread runs none either.
+ */
 _Noreturn void tine_exit(int code)
+{
+    if (__tine_trace_exit)
+        __tine_trace_exit(1, code);
+    for (;;)
+        tine_syscall1(__NR_exit_group, code);
+}
+
+_Noreturn void tine__exit(int code)
 {
     if (__tine_trace_exit)
         __tine_trace_exit(1, code);

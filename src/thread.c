@@ -11,8 +11,8 @@
  *
  * An overflow runs into the guard, and the SIGSEGV it raises is handled on
  * the alternate stack, which the overflow cannot have touched (overflow.c).
- * The thread pointer (CLONE_SETTLS) points at the descriptor, so
- * tine_thread_self() is one load on most ports.
+ * The thread pointer (CLONE_SETTLS) points at the descriptor, or (arch.h)
+ * at a word holding its address, so tine_thread_self() is one or two loads.
  */
 #include "internal.h"
 #include <linux/futex.h>
@@ -70,7 +70,24 @@ static int thread_start(void *p)
     return t->ret;
 }
 
-/* The mapping: guard | stack | alternate signal stack | descriptor | tail (stack.c). */
+/*
+ * Where a new thread's descriptor goes in the top area of its mapping, how
+ * many bytes that takes, and the thread pointer it gets. These defaults
+ * serve programs without thread-local variables: the descriptor alone.
+ * Weak: tls.c's definitions replace them in programs that have some, so
+ * the others carry no TLS code at all.
+ */
+__attribute__((weak)) size_t __tine_tls_area = sizeof(struct tine_thread);
+
+__attribute__((weak)) char *__tine_tls_place(char *area)
+{
+    struct tine_thread *t = (struct tine_thread *)area;
+
+    t->self = t;                /* where tine_arch_tp reads it, through the thread pointer */
+    return area - TINE_ARCH_TP_SELF;
+}
+
+/* The mapping: guard | stack | alternate signal stack | descriptor (and TLS) | tail (stack.c). */
 int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
                       const struct tine_thread_opts *opts)
 {
@@ -81,6 +98,7 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     struct tine_stack st;
     struct tine_thread *t;
     tine_arch_tls tls;          /* what the port's CLONE_SETTLS argument points at, if anything */
+    char *area, *ptr;           /* the descriptor's place; the new thread pointer */
     long r;
 
     if (!tp || !fn || size < TINE_STACK_MIN)
@@ -88,15 +106,18 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     if (size > ((size_t)-1 >> 2) || guard > ((size_t)-1 >> 2))
         return -EINVAL;         /* as tine_spawn and tine_stack_map say for such sizes */
     size = tine_round_up(size, page);
-    t = __tine_stack_get_top(&st, size, tine_round_up(guard, page), __tine_altstack_size(), sizeof *t);
-    if (tine_is_err(t))
-        return tine_ptr_err(t);
+    area = __tine_stack_get_top(&st, size, tine_round_up(guard, page), __tine_altstack_size(),
+                                __tine_tls_area);
+    if (tine_is_err(area))
+        return tine_ptr_err(area);
+    ptr = __tine_tls_place(area);
+    t = *(struct tine_thread **)(ptr + TINE_ARCH_TP_SELF);
     *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg, .canary = __tine_main.canary,
                                .stack = st, .stack_size = size, .peak = peak, .alive = 1 };
     if (peak)
         __tine_paint((char *)st.low + st.guard, (char *)st.low + st.guard + size);
     r = tine_clone(thread_start, t, THREAD_FLAGS, (char *)st.low + st.guard + size,
-                   &t->tid, &t->alive, tine_arch_tls_arg(&tls, t));
+                   &t->tid, &t->alive, tine_arch_tls_arg(&tls, ptr));
     if (r < 0) {
         tine_stack_unmap(&st);  /* a failed spawn leaves nothing behind, not even in the cache */
         return (int)r;
@@ -110,7 +131,7 @@ int tine_thread_join(tine_thread *t, int *ret)
     struct tine_stack st;
     int alive;
 
-    if (!t || t == &__tine_main)
+    if (!t || !t->stack.low)    /* main's descriptor: no mapping of tine's */
         return -EINVAL;
     if (t == tine_thread_self())
         return -EDEADLK;

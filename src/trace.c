@@ -226,14 +226,14 @@ void __tine_trace_futex(int *uaddr, int op, int val, long r)
 }
 
 /* Start-up: TINE_TRACE=1 in the environment turns tracing on. */
-static void trace_init(char **envp, unsigned long *auxv)
+static void trace_init(int argc, char **argv, char **envp)
 {
     const char *v = tine_getenv("TINE_TRACE");
 
     __tine_tracing = v && v[0] && !(v[0] == '0' && !v[1]);
-    (void)envp, (void)auxv;
+    (void)argc, (void)argv, (void)envp;
 }
-TINE_INIT(3, trace_init);
+TINE_INIT(4, trace_init);
 
 int tine_trace(int on)
 {

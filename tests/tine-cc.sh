@@ -75,6 +75,27 @@ check "by default the overflow handler is linked in" sh -c "llvm-nm safe | grep 
 check "--tiny leaves it out, strips, and is smaller ($(wc -c < tiny) < $(wc -c < safe) bytes)" \
     sh -c "! llvm-nm tiny 2>/dev/null | grep -q tine_stack_watch && [ $(wc -c < tiny) -lt $(wc -c < safe) ]"
 check "the --tiny program runs" sh -c "[ \"\$($emu ./tiny)\" = dep ]"
+# The linker script places every section: an unknown one stops the link, named.
+printf '__attribute__((section(".mystery"))) int x = 1;\nint main(void) { return x - 1; }\n' > orphan.c
+"$cc" orphan.c -o orphan 2>err.txt
+check "a section linker.ld does not place stops the link, named ($(grep -m1 mystery err.txt))" \
+    sh -c "[ $? != 0 ] && grep -q '\.mystery' err.txt && ! test -e orphan"
+# Thread-local variables: tine-cc links start-up's part for them (src/tls.c) by itself.
+printf '#include <tine.h>\n_Thread_local int tl = 41;\nint main(void) { tl++; return tine_printf("tls %%d\\n", tl) != 7; }\n' > tls.c
+check "a program with _Thread_local links" "$cc" tls.c -o tls
+check "and runs ($($emu ./tls))" sh -c "[ \"\$($emu ./tls)\" = 'tls 42' ]"
+check "--print-ldflags alone refuses it, saying what to add" \
+    sh -c "$realcc -c \$('$cc' --print-cflags) tls.c -o tls.o && ! $realcc tls.o \$('$cc' --print-ldflags) -o tls2 2>err2.txt && grep -q 'u,__tine_tls_init' err2.txt"
+check "and links with it" sh -c "$realcc tls.o \$('$cc' --print-ldflags) -Wl,-u,__tine_tls_init -o tls2 && [ \"\$($emu ./tls2)\" = 'tls 42' ]"
+check "a program without thread-locals does not link tls.c" sh -c "! llvm-nm safe | grep -q __tine_tls_init"
+# The dynamic TLS models need a loader's __tls_get_addr: refused with the reason,
+# unless the linker could relax them to local-exec (then the program must work).
+if "$cc" -fPIC tls.c -o tlspic 2>err.txt; then
+    check "-fPIC thread-locals: the linker relaxed them, and the program runs" \
+        sh -c "[ \"\$($emu ./tlspic)\" = 'tls 42' ]"
+else
+    check "-fPIC thread-locals: refused, naming the dynamic TLS model" grep -q 'dynamic TLS model' err.txt
+fi
 # The README's example must build and run as printed.
 awk '/^```c/ { f = 1; next } /^```/ { if (f) exit } f' "$readme" > readme.c
 check "the README's example builds" "$cc" -Os readme.c -o readme

@@ -10,7 +10,7 @@
 /* AAPCS: sp is 8-byte aligned at a public interface. */
 #define TINE_ARCH_STACK_ALIGN 8
 
-/* CLONE_SETTLS's argument: the new TPIDRURO value, the descriptor itself. */
+/* CLONE_SETTLS's argument: the new TPIDRURO value, the thread pointer itself. */
 typedef char tine_arch_tls;
 static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
 {
@@ -20,5 +20,13 @@ static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
 
 /* The kernel's raw clone takes tls before ctid here (CONFIG_CLONE_BACKWARDS). */
 #define TINE_ARCH_CLONE_BACKWARDS 1
+
+/*
+ * ELF TLS, variant I (ARM ELF ABI, "Thread Local Storage"): an 8-byte TCB
+ * at the thread pointer, the block at tp + round_up(8, align). The TCB's
+ * first word holds the descriptor's address (tp.S reads it).
+ */
+#define TINE_ARCH_TLS_ABOVE_TP 8
+#define TINE_ARCH_TP_SELF     0
 
 #endif

@@ -2,7 +2,13 @@
 @ arch/arm/tp.S — the thread pointer: the TPIDRURO register (cp15 c13),
 @ which user code can read but only the kernel can write.
 @
-@ void *tine_arch_tp(void)          result: r0, read with mrc p15
+@ It points at the 8-byte TCB of the ELF TLS ABI (variant I), whose first
+@ word tine fills with the descriptor's address (arch.h).
+@
+@ void *tine_arch_tp(void)          result: r0 = the descriptor, [TPIDRURO]
+@ void *__aeabi_read_tp(void)       result: r0 = TPIDRURO itself; the EABI
+@                                   call compilers emit for TLS: it may
+@                                   change r0 and nothing else
 @ long  tine_arch_set_tp(void *tp)  C call: r0 = tp
 @       svc #0: r7 = __ARM_NR_set_tls, r0 = tp;  result in r0
 
@@ -15,8 +21,16 @@
         .type   tine_arch_tp, %function
 tine_arch_tp:
         mrc     p15, 0, r0, c13, c0, 3  @ TPIDRURO
+        ldr     r0, [r0]                @ TCB word 0: the descriptor
         bx      lr
         .size   tine_arch_tp, . - tine_arch_tp
+
+        .global __aeabi_read_tp
+        .type   __aeabi_read_tp, %function
+__aeabi_read_tp:
+        mrc     p15, 0, r0, c13, c0, 3  @ TPIDRURO
+        bx      lr
+        .size   __aeabi_read_tp, . - __aeabi_read_tp
 
         .global tine_arch_set_tp
         .type   tine_arch_set_tp, %function

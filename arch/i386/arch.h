@@ -41,4 +41,11 @@ static inline unsigned long tine_arch_tls_arg(struct user_desc *d, void *tp)
 /* The kernel's raw clone takes tls before ctid here (CONFIG_CLONE_BACKWARDS). */
 #define TINE_ARCH_CLONE_BACKWARDS 1
 
+/*
+ * ELF TLS, variant II (Drepper, "ELF Handling For Thread-Local Storage"):
+ * the block ends at the thread pointer, which points at the descriptor;
+ * its word 0 is its own address ([gs:0]).
+ */
+#define TINE_ARCH_TP_SELF     0
+
 #endif

@@ -35,7 +35,11 @@ tine_arch_set_tp:
         push    ebx
         sub     esp, 16                 ; a struct user_desc on the stack
         mov     eax, [esp+24]           ; tp
-        mov     dword [esp], -1         ; entry_number: the kernel chooses
+        mov     ecx, [tine_arch_tls_entry]
+        test    ecx, ecx                ; entries start at 6 (12 on x86_64): 0 is unset
+        jnz     .entry
+        mov     ecx, -1                 ; the first time: the kernel chooses
+.entry: mov     [esp], ecx              ; entry_number: a second call reuses the first's
         mov     [esp+4], eax            ; base_addr = tp
         mov     dword [esp+8], 0xfffff  ; limit: 4 GiB in pages
         mov     dword [esp+12], 0x51    ; seg_32bit | limit_in_pages | useable

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: 0BSD */
 # arch/riscv64/tp.S — the thread pointer: the tp register (x4), which the
 # ABI reserves for it; user code sets it directly, no system call needed.
+# It points at the program's TLS block itself (ELF TLS variant I with no
+# TCB above tp), so tine keeps the descriptor's address in the word just
+# below it (arch.h).
 #
-# void *tine_arch_tp(void)          result: a0
+# void *tine_arch_tp(void)          result: a0 = the descriptor, [tp - 8]
 # long  tine_arch_set_tp(void *tp)  C call: a0 = tp; result 0
 
         .text
         .global tine_arch_tp
         .type   tine_arch_tp, @function
 tine_arch_tp:
-        mv      a0, tp
+        ld      a0, -8(tp)              # the word below tp: the descriptor
         ret
         .size   tine_arch_tp, . - tine_arch_tp
 

@@ -24,4 +24,10 @@ static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
 /* The kernel's raw clone takes stack before flags here (CONFIG_CLONE_BACKWARDS2). */
 #define TINE_ARCH_CLONE_BACKWARDS2 1
 
+/*
+ * ELF TLS, variant II (the s390x ELF ABI): the block ends at the thread
+ * pointer, which points at the descriptor (the canary at tp + 0x28).
+ */
+#define TINE_ARCH_TP_SELF     0
+
 #endif

@@ -25,4 +25,11 @@ static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
 /* rt_sigaction gets SA_RESTORER and tine_arch_sigreturn (sigreturn.asm). */
 #define TINE_ARCH_SIGRETURN 1
 
+/*
+ * ELF TLS, variant II (the x86-64 psABI, "Thread-Local Storage"): the
+ * program's TLS block ends at the thread pointer, which points at the
+ * descriptor; its word 0 is its own address ([fs:0]).
+ */
+#define TINE_ARCH_TP_SELF     0
+
 #endif

@@ -22,7 +22,8 @@ long  tine_write(int fd, const void *buf, size_t n);
 long  tine_read(int fd, void *buf, size_t n);
 int   tine_open(const char *path, int flags, int mode);      /* openat(AT_FDCWD, ...) */
 int   tine_close(int fd);
-_Noreturn void tine_exit(int code);                          /* exit_group: every thread */
+_Noreturn void tine_exit(int code);                          /* destructors, then exit_group: every thread */
+_Noreturn void tine__exit(int code);                         /* exit_group at once: no destructors (C's _exit) */
 _Noreturn void tine_exit_thread(int code);                   /* exit: the calling thread only */
 int   tine_getpid(void);
 int   tine_getppid(void);
