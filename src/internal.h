@@ -121,6 +121,12 @@ void __tine_trace_futex(int *uaddr, int op, int val, long r) TINE_HIDDEN;
 /* CLONE_VM spawns keep their stacks until reaped: the reapers report here (spawn.c). */
 void __tine_spawn_reaped(int pid) __attribute__((weak));
 
+/* Copies n bytes from memory the caller gave us: 0, or -EFAULT where it is unreadable (uaccess.c). */
+int __tine_copy_in(void *dst, const void *src, size_t n) TINE_HIDDEN;
+
+/* The wait4 status word for what a waitid siginfo reports (wait.c). */
+int __tine_wait_status(const siginfo_t *si) TINE_HIDDEN;
+
 /* Decimal digits of v at p; returns the end (string.c). No terminating 0. */
 char *__tine_utoa(char *p, unsigned long v) TINE_HIDDEN;
 

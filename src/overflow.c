@@ -7,7 +7,9 @@
  * overflowed, so tine gives every thread an alternate signal stack and
  * handles SIGSEGV there with SA_ONSTACK. The handler decides from the fault
  * address alone, reading /proc/self/maps (open, read, close: all
- * async-signal-safe), whether the fault was an overflow:
+ * async-signal-safe) or, where that cannot be opened (no fd free, no /proc),
+ * asking the kernel page by page what is readable (overflowed_blind),
+ * whether the fault was an overflow:
  *
  *   - the address is in a PROT_NONE mapping right below a writable one
  *     (a tine thread's or tine_stack_map's guard, or qemu-user's guard
@@ -29,6 +31,7 @@
 #include "internal.h"
 #include <linux/auxvec.h>
 #include <linux/signal.h>
+#include <linux/futex.h>
 #include <asm/siginfo.h>        /* siginfo_t, si_addr */
 #include "ucontext.h"           /* arch/<arch>/: tine_arch_uc_sp */
 
@@ -121,9 +124,64 @@ static int near(unsigned long sp, unsigned long lo, unsigned long hi)
     return sp >= lo && sp < hi + 65536;
 }
 
+/* An address on the main thread's stack, above any frame of main's (its envp): set at start-up. */
+static unsigned long main_top;
+
+/* How far the walk below goes, up or down, before it gives up: 1 GiB. */
+#define WALK_MAX (1UL << 30)
+
+static int readable(unsigned long p)
+{
+    char c;
+
+    return __tine_copy_in(&c, (const void *)p, 1) == 0;
+}
+
+/*
+ * overflowed() without /proc/self/maps, which may be unopenable: every fd
+ * taken, or no /proc mounted (a chroot, an initramfs, a container). The
+ * kernel is asked instead, one page at a time, what is readable
+ * (__tine_copy_in: an EFAULT, never a fault): from the faulting page up
+ * through the guard to the stack's lowest page `lo` (and down to the
+ * guard's bottom, 64 KiB at most: sp must be in it), then up through the
+ * stack to the first unreadable page `hi` (the cap above every tine
+ * mapping). If main_top lies in [lo, hi) it is the main thread's stack, of
+ * RLIMIT_STACK bytes when that is finite; otherwise the tail record at hi,
+ * if it makes sense (its guard below lo and holding a, its size in pages),
+ * gives the stack's size; otherwise the whole readable run is the stack.
+ * Only the fatal path pays for the walk: a few syscalls a page.
+ */
+static size_t overflowed_blind(unsigned long a, unsigned long sp)
+{
+    unsigned long page = tine_page_size(), lo = a & -page, hi, g = a & -page;
+    struct tine_stack_tail tail;
+    struct rlimit64 l;
+
+    while (!readable(lo))
+        if ((lo += page) - (a & -page) > WALK_MAX || lo == 0)
+            return 0;
+    if (lo == (a & -page))
+        return 0;                                  /* a is readable: no guard */
+    while (g > page && (a & -page) - g < 65536 && !readable(g - page))
+        g -= page;                                 /* the guard's bottom, or 64 KiB of it */
+    if (!near(sp, g, lo))
+        return 0;                                  /* sp is not in it: someone else's guard */
+    for (hi = lo; hi - lo < WALK_MAX && hi + page && readable(hi); hi += page)
+        ;
+    if (main_top >= lo && (main_top < hi || hi - lo >= WALK_MAX))
+        return tine_syscall4(__NR_prlimit64, 0, RLIMIT_STACK, 0, (long)&l) == 0 &&
+               l.rlim_cur != (__u64)-1 ? (size_t)l.rlim_cur : hi - lo;
+    if (__tine_copy_in(&tail, (const void *)(hi - sizeof tail), sizeof tail) == 0 &&
+        (unsigned long)tail.low <= a && lo - (unsigned long)tail.low <= WALK_MAX &&
+        tail.stack_size && tail.stack_size % page == 0 && tail.stack_size <= hi - lo)
+        return tail.stack_size;
+    return hi - lo;
+}
+
 /*
  * The size of the stack whose guard `a` is in, or 0 if `a` is not in one.
- * Walks /proc/self/maps in order of address, one line at a time.
+ * Walks /proc/self/maps in order of address, one line at a time; where it
+ * cannot be opened, asks the kernel page by page instead (overflowed_blind).
  */
 static size_t overflowed(unsigned long a, unsigned long sp)
 {
@@ -134,7 +192,7 @@ static size_t overflowed(unsigned long a, unsigned long sp)
     int fd = (int)tine_syscall4(__NR_openat, AT_FDCWD, (long)"/proc/self/maps", O_RDONLY, 0);
 
     if (fd < 0)
-        return 0;
+        return overflowed_blind(a, sp);
     for (;;) {
         if (i == got) {
             got = tine_syscall3(__NR_read, fd, (long)buf, sizeof buf);
@@ -180,26 +238,47 @@ static char *str(char *p, const char *s)
     return p;
 }
 
+/*
+ * One message per process, however many threads overflow at once: the
+ * first to claim it (SAYING) writes it, and every other fault that reaches
+ * the handler meanwhile waits until it is written (SAID) before it goes on
+ * to die. Returning at once instead, it would re-fault under SIG_DFL and
+ * kill the process before the message was out.
+ */
+enum { SILENT, SAYING, SAID };
 static int reported;
+
+static void say(char *msg, size_t size, unsigned long a)
+{
+    char *p = msg;
+
+    p = str(p, "tine: stack overflow in thread ");
+    p = __tine_utoa(p, (unsigned long)tine_syscall0(__NR_gettid));
+    p = str(p, ": ");
+    p = __tine_utoa(p, size / 1024);
+    p = str(p, " KiB stack exhausted (fault at 0x");
+    for (int s = (int)(8 * sizeof a) - 4; s >= 0; s -= 4)
+        if (a >> s || s == 0)
+            *p++ = "0123456789abcdef"[a >> s & 15];
+    p = str(p, ", guard page)\n");
+    tine_syscall3(__NR_write, 2, (long)msg, p - msg);
+}
 
 TINE_HIDDEN void __tine_overflow_handler(int sig, struct siginfo *si, void *uc)
 {
     unsigned long a = (unsigned long)si->si_addr;
     size_t size = si->si_code > 0 ? overflowed(a, tine_arch_uc_sp(uc)) : 0;  /* > 0: a fault */
-    char msg[128], *p = msg;
+    char msg[128];
+    int silent = SILENT;
 
-    if (size && !__atomic_exchange_n(&reported, 1, __ATOMIC_RELAXED)) {
-        p = str(p, "tine: stack overflow in thread ");
-        p = __tine_utoa(p, (unsigned long)tine_syscall0(__NR_gettid));
-        p = str(p, ": ");
-        p = __tine_utoa(p, size / 1024);
-        p = str(p, " KiB stack exhausted (fault at 0x");
-        for (int s = (int)(8 * sizeof a) - 4; s >= 0; s -= 4)
-            if (a >> s || s == 0)
-                *p++ = "0123456789abcdef"[a >> s & 15];
-        p = str(p, ", guard page)\n");
-        tine_syscall3(__NR_write, 2, (long)msg, p - msg);
+    if (size && __atomic_compare_exchange_n(&reported, &silent, SAYING, 0,
+                                            __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        say(msg, size, a);
+        __atomic_store_n(&reported, SAID, __ATOMIC_RELEASE);
+        tine_syscall3(NR_futex, (long)&reported, FUTEX_WAKE_PRIVATE, 0x7fffffff);
     }
+    while (__atomic_load_n(&reported, __ATOMIC_ACQUIRE) == SAYING)
+        tine_syscall4(NR_futex, (long)&reported, FUTEX_WAIT_PRIVATE, SAYING, 0);
     __tine_sigaction(SIGSEGV, 0);
     if (si->si_code <= 0)                          /* sent, not faulted: send it again */
         __tine_raise(sig);
@@ -242,6 +321,7 @@ int __tine_watch_start(void)
 
 static void watch_init(int argc, char **argv, char **envp)
 {
+    main_top = (unsigned long)envp;
     __tine_watch_start();
     (void)argc, (void)argv, (void)envp;
 }

@@ -1,13 +1,24 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
  * src/print.c — printf without libc. One formatter writes into a sink:
- * a caller's buffer (snprintf) or a small stack buffer flushed to a file
- * descriptor (dprintf). Uses under 400 bytes of stack, so it runs
- * comfortably on the smallest stacks tine allows.
+ * a caller's buffer (snprintf) or a buffer written to a file descriptor
+ * (dprintf) with one write(2) per call, so that lines from several threads
+ * or processes do not interleave.
+ *
+ * The buffer starts as 256 bytes of stack, which holds nearly every line.
+ * A call that outgrows it moves to a page of its own (mmap), which holds
+ * PIPE_BUF (4096) bytes: the most a pipe takes in one piece. Longer output
+ * goes out in writes of PIPE_BUF bytes. The trade-off is a stack of under
+ * 400 bytes, so printf runs comfortably on the smallest stacks tine allows
+ * (TINE_STACK_MIN, `make stack-report`), against an mmap and a munmap for
+ * the rare call that prints more than 256 bytes; a 4 KiB stack buffer would
+ * have taken most of an 8 KiB clone stack. Where mmap fails (no memory, an
+ * RLIMIT_AS), such a call goes out in 256-byte writes, as it always did.
  */
 #include <tine/print.h>
 #include <tine/string.h>
 #include <tine/sys.h>
+#include <linux/limits.h>       /* PIPE_BUF */
 
 struct sink {
     char  *buf;
@@ -16,6 +27,7 @@ struct sink {
     size_t total;               /* bytes produced, as printf counts them */
     int    fd;                  /* < 0: a string sink, which truncates */
     int    err;                 /* the first write error, as -errno */
+    int    page;                /* buf is a page of our own, to unmap (or could not be had: -1) */
 };
 
 static void flush(struct sink *s)
@@ -31,6 +43,20 @@ static void flush(struct sink *s)
     s->pos = 0;
 }
 
+/* The stack buffer is full: carry on in a page of PIPE_BUF bytes, once per call. */
+static void grow(struct sink *s)
+{
+    char *p = tine_mmap(0, PIPE_BUF, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+    s->page = -1;
+    if (tine_is_err(p))
+        return;                 /* flushed in stack-sized pieces instead */
+    memcpy(p, s->buf, s->pos);
+    s->buf = p;
+    s->cap = PIPE_BUF;
+    s->page = 1;
+}
+
 static void put(struct sink *s, const char *p, size_t n)
 {
     s->total += n;
@@ -40,8 +66,11 @@ static void put(struct sink *s, const char *p, size_t n)
         if (!room) {
             if (s->fd < 0)
                 return;         /* truncated: only counted */
-            flush(s);
-            room = s->cap;
+            if (!s->page)
+                grow(s);
+            if (s->pos == s->cap)
+                flush(s);
+            room = s->cap - s->pos;
         }
         if (room > n)
             room = n;
@@ -129,8 +158,12 @@ static void text(struct sink *s, const char *p, size_t n, int flags, int width)
         pad(s, ' ', width - (int)n);
 }
 
-/* Reads a width or precision: digits, or '*' from the arguments. */
-static int number(const char **f, va_list *ap)
+/*
+ * Reads a width or precision: digits, or '*' from the arguments. One that
+ * does not fit an int (C says the same) is -EOVERFLOW in s->err: printf
+ * then fails rather than print with a number that wrapped round.
+ */
+static int number(struct sink *s, const char **f, va_list *ap)
 {
     int n = 0;
 
@@ -138,8 +171,14 @@ static int number(const char **f, va_list *ap)
         (*f)++;
         return va_arg(*ap, int);
     }
-    while (**f >= '0' && **f <= '9')
-        n = n * 10 + (*(*f)++ - '0');
+    for (; **f >= '0' && **f <= '9'; (*f)++) {
+        int d = **f - '0';
+
+        if (n > (0x7fffffff - d) / 10)
+            s->err = -EOVERFLOW;
+        else
+            n = n * 10 + d;
+    }
     return n;
 }
 
@@ -167,15 +206,19 @@ static void format(struct sink *s, const char *f, va_list ap0)
             else if (*f == '#') flags |= ALT;
             else break;
         }
-        width = number(&f, &ap);
+        width = number(s, &f, &ap);
+        if (width == -0x7fffffff - 1)
+            s->err = -EOVERFLOW;        /* '*' with INT_MIN: no int is that wide */
         if (width < 0)
             flags |= LEFT, width = -width;
         if (*f == '.') {
             f++;
-            prec = number(&f, &ap);
+            prec = number(s, &f, &ap);
             if (prec < 0)
                 prec = -1;      /* a negative '*' precision means none */
         }
+        if (s->err == -EOVERFLOW)
+            break;
         /* Length: 'h' counts down, 'l' counts up; z, j, t are long-sized here. */
         for (;; f++) {
             if (*f == 'h') len--;
@@ -241,13 +284,15 @@ static void format(struct sink *s, const char *f, va_list ap0)
 
 int tine_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
 {
-    struct sink s = { buf, n ? n - 1 : 0, 0, 0, -1, 0 };
+    struct sink s = { buf, n ? n - 1 : 0, 0, 0, -1, 0, 0 };
 
     if (!fmt || (!buf && n))
         return -EINVAL;
     format(&s, fmt, ap);
     if (n)
         buf[s.pos] = 0;
+    if (s.err)
+        return s.err;
     return s.total > 0x7fffffff ? -EOVERFLOW : (int)s.total;
 }
 
@@ -265,12 +310,14 @@ int tine_snprintf(char *buf, size_t n, const char *fmt, ...)
 int tine_vdprintf(int fd, const char *fmt, va_list ap)
 {
     char buf[256];
-    struct sink s = { buf, sizeof buf, 0, 0, fd, 0 };
+    struct sink s = { buf, sizeof buf, 0, 0, fd, 0, 0 };
 
     if (!fmt || fd < 0)
         return fmt ? -EBADF : -EINVAL;
     format(&s, fmt, ap);
     flush(&s);
+    if (s.page > 0)
+        tine_munmap(s.buf, PIPE_BUF);
     if (s.err)
         return s.err;
     return s.total > 0x7fffffff ? -EOVERFLOW : (int)s.total;

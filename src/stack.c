@@ -51,6 +51,8 @@ void tine_stack_unmap(struct tine_stack *s)
 
 void *tine_stack_top(const struct tine_stack *s)
 {
+    if (!s || !s->low)
+        return 0;               /* no stack: no top (and tine_clone refuses a NULL one) */
     unsigned long top = (unsigned long)s->low + s->guard + s->size;
 
     return (void *)(top & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1));

@@ -104,7 +104,7 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     if (!tp || !fn || size < TINE_STACK_MIN)
         return -EINVAL;
     if (size > ((size_t)-1 >> 2) || guard > ((size_t)-1 >> 2))
-        return -ENOMEM;
+        return -EINVAL;         /* as tine_spawn and tine_stack_map say for such sizes */
     size = tine_round_up(size, page);
     area = __tine_stack_get_top(&st, size, tine_round_up(guard, page), __tine_altstack_size(),
                                 __tine_tls_area);

@@ -14,8 +14,13 @@
  *   - no message: a NULL write, a write to a read-only page, kill(SIGSEGV),
  *     and a buffer underrun into a PROT_NONE page that looks like a guard
  *     but is nowhere near the stack pointer.
+ *
+ * All of it three times: with /proc/self/maps to read; with no file
+ * descriptor free to open it; and (natively: qemu-user refuses namespaces)
+ * with no /proc mounted, in a mount namespace of the child's own.
  */
 #include "t.h"
+#include <linux/mount.h>        /* MS_REC, MS_PRIVATE */
 
 static struct shared { int tid; unsigned long lo, hi; } *sh;   /* MAP_SHARED: the child fills it in */
 static struct tine_stack st;
@@ -120,11 +125,46 @@ static int underrun(void *unused)
  * Checks err is exactly the one line, for thread `tid` and `kib` KiB, and
  * returns the fault address it names (0 when it is not that line).
  */
-/* Runs body in a child process (t.h), with a fresh report page. */
+/*
+ * How the child sees /proc/self/maps, which the handler reads when it can:
+ * as usual; with no file descriptor free (RLIMIT_NOFILE lowered and the
+ * table filled); or with no /proc at all (a tmpfs over it, in a mount
+ * namespace of its own). The last two name the overflow all the same.
+ */
+enum { MAPS, NO_FD, NO_PROC } mode;
+static int (*body_fn)(void *);
+
+static int blinded(void *unused)
+{
+    struct rlimit few = { 32, 32 };
+    long e;
+
+    if (mode == NO_FD) {
+        if (tine_setrlimit(RLIMIT_NOFILE, &few) != 0)
+            return 9;
+        while (tine_syscall1(__NR_dup, 2) >= 0)
+            ;
+        if (tine_open("/proc/self/maps", O_RDONLY, 0) != -EMFILE)
+            return 9;
+    } else if (mode == NO_PROC) {
+        e = tine_syscall1(__NR_unshare, CLONE_NEWNS);
+        if (e == -EPERM)        /* not root: a user namespace gives the right to mount */
+            e = tine_syscall1(__NR_unshare, CLONE_NEWUSER | CLONE_NEWNS);
+        if (e < 0 ||
+            tine_syscall5(__NR_mount, 0, (long)"/", 0, MS_REC | MS_PRIVATE, 0) != 0 ||
+            tine_syscall5(__NR_mount, (long)"none", (long)"/proc", (long)"tmpfs", 0, 0) != 0 ||
+            tine_open("/proc/self/maps", O_RDONLY, 0) != -ENOENT)
+            return 10;
+    }
+    return body_fn(0);
+}
+
+/* Runs body in a child process (t.h), with a fresh report page, blinded as `mode` says. */
 static int run(int (*body)(void *), char *err, long cap)
 {
     sh->tid = 0;
-    return t_capture(body, 0, err, cap);
+    body_fn = body;
+    return t_capture(blinded, 0, err, cap);
 }
 
 static unsigned long check_line(const char *what, char *err, int tid, unsigned long kib)
@@ -160,44 +200,50 @@ int main(void)
     sh = tine_mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     CHECK(!tine_is_err(sh), "a shared page for the children's reports");
 
-    status = run(in_thread, err, sizeof err);
-    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "thread overflow: the process dies by SIGSEGV (status %#x)", status);
-    check_line("thread overflow", err, sh->tid, 8);
+    for (mode = MAPS; mode <= NO_PROC; mode++) {
+        if (mode == NO_PROC && qemu)
+            break;              /* qemu-user refuses namespaces: natively only */
+        tine_printf("-- the handler %s\n", mode == MAPS ? "reads /proc/self/maps" :
+                    mode == NO_FD ? "has no fd free" : "has no /proc");
+        status = run(in_thread, err, sizeof err);
+        CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "thread overflow: the process dies by SIGSEGV (status %#x)", status);
+        check_line("thread overflow", err, sh->tid, 8);
 
-    status = run(in_main, err, sizeof err);
-    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "main overflow: dies by SIGSEGV (status %#x)", status);
-    /* The size is RLIMIT_STACK as the child saw it: 1 MiB natively; qemu-user ignores the change. */
-    CHECK_EQ(tine_getrlimit(RLIMIT_STACK, &r), 0, "getrlimit(RLIMIT_STACK)");
-    check_line("main overflow", err, sh->tid, qemu ? r.rlim_cur / 1024 : 1024);
+        status = run(in_main, err, sizeof err);
+        CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "main overflow: dies by SIGSEGV (status %#x)", status);
+        /* The size is RLIMIT_STACK as the child saw it: 1 MiB natively; qemu-user ignores the change. */
+        CHECK_EQ(tine_getrlimit(RLIMIT_STACK, &r), 0, "getrlimit(RLIMIT_STACK)");
+        check_line("main overflow", err, sh->tid, qemu ? r.rlim_cur / 1024 : 1024);
 
-    status = run(in_spawn, err, sizeof err);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "tine_spawn child: dies by SIGSEGV (status %#x)", status);
-    check_line("tine_spawn child", err, sh->tid, 8);
+        status = run(in_spawn, err, sizeof err);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "tine_spawn child: dies by SIGSEGV (status %#x)", status);
+        check_line("tine_spawn child", err, sh->tid, 8);
 
-    status = run(in_seed_clone, err, sizeof err);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "the seed's clone child: dies by SIGSEGV (status %#x)", status);
-    a = check_line("the seed's clone child", err, sh->tid, 8);
-    CHECK(a >= sh->lo && a < sh->hi, "fault %#lx is in the stack's guard [%#lx, %#lx)", a, sh->lo, sh->hi);
-
-    status = run(in_vm_clone, err, sizeof err);
-    if (qemu) {
-        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 100 + EINVAL,
-              "qemu-user: CLONE_VM|SIGCHLD is EINVAL (status %#x)", status);
-    } else {
-        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "CLONE_VM child: dies by SIGSEGV (status %#x)", status);
-        a = check_line("CLONE_VM child after tine_stack_watch()", err, sh->tid, 8);
+        status = run(in_seed_clone, err, sizeof err);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "the seed's clone child: dies by SIGSEGV (status %#x)", status);
+        a = check_line("the seed's clone child", err, sh->tid, 8);
         CHECK(a >= sh->lo && a < sh->hi, "fault %#lx is in the stack's guard [%#lx, %#lx)", a, sh->lo, sh->hi);
-    }
 
-    int (*quiet[])(void *) = { null_write, readonly_write, sent, underrun };
-    const char *names[] = { "write to address 16", "write to a read-only page", "kill(getpid(), SIGSEGV)",
-                            "a PROT_NONE page below a buffer, far from the stack pointer" };
-    for (int i = 0; i < 4; i++) {
-        status = run(quiet[i], err, sizeof err);
-        if (qemu)
-            t_drop_qemu_line(err);
-        CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV && err[0] == 0,
-              "%s: SIGSEGV (status %#x), nothing on stderr (\"%s\")", names[i], status, err);
+        status = run(in_vm_clone, err, sizeof err);
+        if (qemu) {
+            CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 100 + EINVAL,
+                  "qemu-user: CLONE_VM|SIGCHLD is EINVAL (status %#x)", status);
+        } else {
+            CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "CLONE_VM child: dies by SIGSEGV (status %#x)", status);
+            a = check_line("CLONE_VM child after tine_stack_watch()", err, sh->tid, 8);
+            CHECK(a >= sh->lo && a < sh->hi, "fault %#lx is in the stack's guard [%#lx, %#lx)", a, sh->lo, sh->hi);
+        }
+
+        int (*quiet[])(void *) = { null_write, readonly_write, sent, underrun };
+        const char *names[] = { "write to address 16", "write to a read-only page", "kill(getpid(), SIGSEGV)",
+                                "a PROT_NONE page below a buffer, far from the stack pointer" };
+        for (int i = 0; i < 4; i++) {
+            status = run(quiet[i], err, sizeof err);
+            if (qemu)
+                t_drop_qemu_line(err);
+            CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV && err[0] == 0,
+                  "%s: SIGSEGV (status %#x), nothing on stderr (\"%s\")", names[i], status, err);
+        }
     }
     return t_done();
 }

@@ -87,6 +87,14 @@ int main(void)
     CHECK_EQ(tine_snprintf(0, 4, "x"), -EINVAL, "NULL buffer with n > 0: -EINVAL");
     CHECK_EQ(tine_dprintf(-1, "x"), -EBADF, "dprintf to fd -1: -EBADF");
     CHECK_EQ(tine_dprintf(1000, "x"), -EBADF, "dprintf to a closed fd: the kernel's -EBADF");
+    /* Widths and precisions that do not fit an int: C's printf fails with EOVERFLOW. */
+    CHECK_EQ(tine_snprintf(buf, sizeof buf, "%.2147483648d", 5), -EOVERFLOW, "precision 2^31: -EOVERFLOW");
+    CHECK_EQ(tine_snprintf(buf, sizeof buf, "%4294967301d", 5), -EOVERFLOW, "width 2^32 + 5: -EOVERFLOW, not 5");
+    CHECK_EQ(tine_snprintf(buf, sizeof buf, "%99999999999999999999s", "x"), -EOVERFLOW, "a width of 20 digits: -EOVERFLOW");
+    CHECK_EQ(tine_snprintf(buf, sizeof buf, "%*d", -2147483647 - 1, 5), -EOVERFLOW, "'*' width INT_MIN: -EOVERFLOW");
+    CHECK_EQ(tine_dprintf(1, "%.2147483648d", 5), -EOVERFLOW, "dprintf too: -EOVERFLOW, nothing printed");
+    n = tine_snprintf(buf, sizeof buf, "%.2147483647s|", "ok");
+    CHECK(n == 3 && strcmp(buf, "ok|") == 0, "a precision of INT_MAX itself is fine (%d, \"%s\")", n, buf);
     {
         /* Longer than dprintf's internal buffer: must come out whole. */
         char big[1200], back[1300];

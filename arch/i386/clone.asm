@@ -69,40 +69,52 @@ tine_clone_raw:
 ; C call:  [esp+4] = fn, [+8] = arg, [+12] = flags, [+16] = stack_top,
 ;          [+20] = ptid, [+24] = ctid, [+28] = tls
 ;
-; arg and fn travel on the child's new stack, laid out so that the child
-; can call fn with arg already where the first argument belongs.
+; fn and arg travel in registers the child gets copies of, never on its
+; new stack: written from here, a bad stack_top would kill the caller.
+; int 0x80 keeps every register but eax, and clone reads five of the six
+; argument registers, so one is left: ebp carries fn. arg rides on the x87
+; register stack (fild here, fistp in the child): the kernel copies the FPU
+; registers to every child (fpu_clone in arch/x86/kernel/fpu/core.c), a
+; 32-bit integer survives the 64-bit mantissa exactly, and the i386 ABI has
+; that stack empty at every call, so the slot is ours. The child's first
+; write to its stack is its own, so only the child can die of a bad one.
         global  tine_arch_clone
 tine_arch_clone:
+        push    ebp
         push    ebx
         push    esi
-        push    edi                     ; now fn is at [esp+16]
-        mov     ecx, [esp+28]           ; stack_top
-        and     ecx, -16
-        sub     ecx, 16
-        mov     eax, [esp+20]
-        mov     [ecx], eax              ; [stack+0] = arg
-        mov     eax, [esp+16]
-        mov     [ecx+4], eax            ; [stack+4] = fn
-        mov     ebx, [esp+24]           ; flags
-        mov     edx, [esp+32]           ; ptid
-        mov     esi, [esp+40]           ; tls
-        mov     edi, [esp+36]           ; ctid
+        push    edi                     ; now fn is at [esp+20]
+        fild    dword [esp+24]          ; arg -> st0
+        mov     ebp, [esp+20]           ; fn
+        mov     ecx, [esp+32]           ; stack_top
+        and     ecx, -16                ; 16-byte aligned
+        mov     ebx, [esp+28]           ; flags
+        mov     edx, [esp+36]           ; ptid
+        mov     esi, [esp+44]           ; tls goes fourth
+        mov     edi, [esp+40]           ; ctid goes fifth
         mov     eax, SYS_clone
         int     0x80
         test    eax, eax
         jz      .child
+        fstp    st0                     ; the parent's x87 stack empty again, before any C
         cmp     dword [__tine_tracing], 0
         je      .parent
+        sub     esp, 12                 ; four pushes: 16-aligned again at the call (traced)
         call    traced                  ; TINE_TRACE=1: say what the kernel got
+        add     esp, 12
 .parent:
         pop     edi
         pop     esi
         pop     ebx
+        pop     ebp
         ret                             ; parent: eax = child tid or -errno
 
 .child:                                 ; child: eax = 0, esp = stack (16-aligned)
+        sub     esp, 16                 ; fn's argument word, alignment kept
+        fistp   dword [esp]             ; arg, from st0: the child's first write to its stack
+        mov     eax, ebp                ; fn
         xor     ebp, ebp                ; outermost frame: backtraces stop here
-        call    [esp+4]                 ; fn(arg): arg is at [esp]
+        call    eax                     ; fn(arg)
         mov     ebx, eax                ; fn's return value
         mov     eax, SYS_exit           ; this thread only
         int     0x80
@@ -111,8 +123,9 @@ tine_arch_clone:
 ; The parent, traced: the kernel preserved ebx, ecx, edx, esi, edi, so they
 ; still hold what it read; eax is the result, and is kept.
 ;   long __tine_trace_clone_kernel(a1, a2, a3, a4, a5, r)
-; Both callers pushed three registers: esp is 16-aligned at their call, 12
-; off here; 4 + 24 bytes make it 16-aligned again at ours.
+; Both callers have esp 16-aligned at their call (tine_clone_raw after its
+; three pushes, tine_arch_clone after four and 12 bytes), 12 off here;
+; 4 + 24 bytes make it 16-aligned again at ours.
 traced:
         sub     esp, 4
         push    eax                     ; r

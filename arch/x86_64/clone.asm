@@ -51,33 +51,37 @@ tine_clone_raw:
 ; C call:   rdi = fn, rsi = arg, rdx = flags, rcx = stack_top, r8 = ptid,
 ;           r9 = ctid, [rsp+8] = tls
 ;
-; fn and arg travel on the child's new stack, the only memory the child is
-; sure to see. The child calls fn(arg) and passes its return value to
-; exit (the thread, not the group). Arguments were checked by tine_clone.
+; fn and arg travel in registers, which the child gets copies of: fn in rbx
+; (callee-saved, so the parent keeps its own on its own stack), arg in r9
+; (free once ctid is in r10). The syscall keeps both (it clobbers only rax,
+; rcx and r11). Nothing is written to the new stack from here, so a bad
+; stack_top can only kill the child, at its first push, never the caller.
+; The child calls fn(arg) and passes its return value to exit (the thread,
+; not the group). Arguments were checked by tine_clone.
         global  tine_arch_clone
 tine_arch_clone:
-        and     rcx, -16                ; ABI: 16-byte aligned stack
-        sub     rcx, 16
-        mov     [rcx], rdi              ; [stack+0] = fn
-        mov     [rcx+8], rsi            ; [stack+8] = arg
+        push    rbx                     ; the parent's, back before it returns
+        mov     rbx, rdi                ; fn
+        mov     r10, r9                 ; ctid (rcx is the syscall's own)
+        mov     r9, rsi                 ; arg
         mov     rdi, rdx                ; flags
-        mov     rsi, rcx                ; stack
+        mov     rsi, rcx
+        and     rsi, -16                ; stack, 16-byte aligned (ABI)
         mov     rdx, r8                 ; ptid
-        mov     r10, r9                 ; ctid
-        mov     r8, [rsp+8]             ; tls
+        mov     r8, [rsp+16]            ; tls (above our push and the return address)
         mov     eax, SYS_clone
         syscall
         test    rax, rax
         jz      .child
+        pop     rbx                     ; the parent's own again
         cmp     dword [rel __tine_tracing], 0
         jne     traced                  ; TINE_TRACE=1: say what the kernel got
         ret                             ; parent: rax = child tid or -errno
 
-.child:                                 ; child: rax = 0, rsp = stack
+.child:                                 ; child: rax = 0, rsp = stack, 16-aligned
         xor     ebp, ebp                ; outermost frame: backtraces stop here
-        pop     rax                     ; fn
-        pop     rdi                     ; arg; rsp is 16-aligned again
-        call    rax
+        mov     rdi, r9                 ; arg
+        call    rbx                     ; fn(arg): the child's first write to its stack
         mov     edi, eax                ; fn's return value
         mov     eax, SYS_exit           ; this thread only
         syscall

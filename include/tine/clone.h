@@ -53,7 +53,12 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
  * tine_clone3_fn: the child runs fn(arg) on [stack, stack + stack_size)
  *   (the top rounded down to the ABI's alignment), then exits with fn's
  *   return value. fn, stack or stack_size missing: -EINVAL.
- * Both: args == NULL or size below CLONE_ARGS_SIZE_VER0 (64): -EINVAL.
+ * Both read args as the kernel does (kernel/fork.c), with its errors in its
+ * order: size above a page -E2BIG, below CLONE_ARGS_SIZE_VER0 (64) -EINVAL,
+ * args unreadable (NULL included) -EFAULT, never a SIGSEGV; a size beyond
+ * this header's struct is accepted when the extra bytes are zero and -E2BIG
+ * when not. Then tine's own checks (-EINVAL). The kernel is handed tine's
+ * copy of what was checked.
  */
 long tine_clone3(struct clone_args *args, size_t size);
 long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_t size);

@@ -58,7 +58,7 @@ struct tine_stack {
 int   tine_stack_map(struct tine_stack *s, size_t size, size_t guard);
 void  tine_stack_unmap(struct tine_stack *s);
 
-/* The initial stack pointer: the top, aligned for this architecture's ABI. */
+/* The initial stack pointer: the top, aligned for this architecture's ABI (NULL for s NULL or unmapped). */
 void *tine_stack_top(const struct tine_stack *s);
 
 /*

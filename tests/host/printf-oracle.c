@@ -33,6 +33,9 @@
 #include "../../src/print.c"
 
 long tine_write(int fd, const void *buf, size_t n) { return fwrite(buf, 1, n, fd == 2 ? stderr : stdout); }
+/* dprintf's page for long output: the oracle compares snprintf only, so none is ever had. */
+void *tine_mmap(void *a, size_t n, int prot, int flags, int fd, long off) { return (void *)-12L; }
+int tine_munmap(void *a, size_t n) { return 0; }
 
 static int failed, checked;
 

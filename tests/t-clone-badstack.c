@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: 0BSD */
+/*
+ * t-clone-badstack: tine_clone with a stack_top the child cannot use
+ * (unmapped, PROT_NONE, read-only) kills the child, by SIGSEGV at its first
+ * push, and never the caller: no port's stub writes to the new stack from
+ * the parent (x86 once did, and died for the child's bad stack). A child
+ * given a good stack afterwards still gets fn and arg right.
+ */
+#include "t.h"
+
+/* Not a leaf: it writes its stack (a leaf on a port that calls through a register never would). */
+static int child(void *arg)
+{
+    volatile char frame[64];
+
+    frame[0] = (char)(long)arg;
+    frame[63] = 0;
+    return (int)(long)arg + frame[63];
+}
+
+/* Clones a process-shaped child onto top and says how it ended. */
+static void try(const char *what, unsigned long flags, void *top)
+{
+    int status = -1;
+    long r = tine_clone(child, (void *)7L, flags, top, 0, 0, 0);
+
+    CHECK(r > 0, "%s: the clone itself succeeds (%ld), and the caller is alive", what, r);
+    if (r > 0)
+        CHECK(tine_wait((int)r, &status) == r && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+              "%s: the child died of SIGSEGV (status %#x)", what, status);
+}
+
+int main(void)
+{
+    size_t page = tine_page_size();
+    struct rlimit nocore = { 0, 0 };        /* no core files (qemu-user writes its own) */
+    struct tine_stack st;
+    char *p;
+    int status = -1, qemu = t_qemu();
+    long r;
+
+    tine_setrlimit(RLIMIT_CORE, &nocore);
+    p = tine_mmap(0, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(!tine_is_err(p), "three pages to spoil");
+    CHECK(tine_munmap(p, page) == 0 && tine_mprotect(p + page, page, PROT_NONE) == 0 &&
+          tine_mprotect(p + 2 * page, page, PROT_READ) == 0,
+          "one unmapped, one PROT_NONE, one read-only");
+
+    try("an unmapped stack", SIGCHLD, p + page);
+    try("a PROT_NONE stack", SIGCHLD, p + 2 * page);
+    try("a read-only stack", SIGCHLD, p + 3 * page);
+    if (!qemu)                  /* qemu-user refuses CLONE_VM without the thread set: t-clone */
+        try("a PROT_NONE stack, CLONE_VM", CLONE_VM | SIGCHLD, p + 2 * page);
+
+    CHECK_EQ(tine_stack_map(&st, 64 * 1024, 0), 0, "a good stack");
+    r = tine_clone(child, (void *)-5L, SIGCHLD, tine_stack_top(&st), 0, 0, 0);
+    CHECK(r > 0 && tine_wait((int)r, &status) == r && WIFEXITED(status) && WEXITSTATUS(status) == 251,
+          "on a good stack fn gets its arg: exit (char)-5 (%ld, status %#x)", r, status);
+    r = tine_clone(child, (void *)0x7654321L, SIGCHLD, tine_stack_top(&st), 0, 0, 0);
+    CHECK(r > 0 && tine_wait((int)r, &status) == r && WIFEXITED(status) && WEXITSTATUS(status) == 0x21,
+          "and a big one: exit 0x21 of 0x7654321 (%ld, status %#x)", r, status);
+    tine_stack_unmap(&st);
+    tine_munmap(p + page, 2 * page);
+    return t_done();
+}

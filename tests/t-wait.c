@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: 0BSD */
+/*
+ * t-wait: tine_waitpid, tine_wait4 and tine_waitid with the kernel's
+ * options as given, and tine_pidfd_wait / tine_pidfd_send_signal with
+ * their options, siginfo and flags. Plain forks only, so every runner
+ * (native, each qemu-user) asserts the same kernel behaviour; the exit
+ * signals qemu-user refuses are t-exit-signal's.
+ */
+#include "t.h"
+
+#define BIT(sig) ((uint64_t)1 << ((sig) - 1))
+
+static int release;             /* MAP_SHARED: children wait for it to become 1 */
+static int *gate;
+
+/* A child that exits with `code` once the gate opens (or at once, with no gate). */
+static int child(int code, int wait_gate)
+{
+    int pid = tine_fork();
+
+    if (pid == 0) {
+        while (wait_gate && !__atomic_load_n(gate, __ATOMIC_ACQUIRE))
+            tine_nanosleep(0, 1000000);
+        tine_exit(code);
+    }
+    return pid;
+}
+
+static long now_ms(void)
+{
+    struct timespec t;
+
+    tine_clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* A child that stops itself with SIGSTOP, then exits `code` once continued. */
+static int stopper(int code)
+{
+    int pid = tine_fork();
+
+    if (pid == 0) {
+        tine_kill(tine_getpid(), SIGSTOP);
+        for (long t0 = now_ms(); now_ms() - t0 < 40; )
+            ;                   /* some CPU time for the rusage to show */
+        tine_exit(code);
+    }
+    return pid;
+}
+
+int main(void)
+{
+    siginfo_t si;
+    struct rusage ru;
+    int st, pid, fd, r;
+
+    t_qemu();
+    gate = tine_mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    CHECK(!tine_is_err(gate), "a shared page for the gate");
+    (void)release;
+
+    /* waitpid: WNOHANG, then a blocking wait; no child at all is ECHILD. */
+    pid = child(5, 1);
+    CHECK_EQ(tine_waitpid(pid, &st, WNOHANG), 0, "WNOHANG, child still running: 0");
+    __atomic_store_n(gate, 1, __ATOMIC_RELEASE);
+    st = -1;
+    CHECK_EQ(tine_waitpid(pid, &st, 0), pid, "tine_waitpid(pid, &st, 0) reaps it");
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 5, "exit code 5 (status %#x)", st);
+    CHECK_EQ(tine_waitpid(-1, &st, 0), -ECHILD, "no child left: -ECHILD");
+    CHECK_EQ(tine_waitpid(-1, &st, WNOHANG), -ECHILD, "WNOHANG with no child: -ECHILD, not 0");
+    CHECK_EQ(tine_waitpid(-1, &st, 0x40000000 >> 4), -EINVAL, "an option wait4 does not know: -EINVAL");
+
+    /* WUNTRACED and WCONTINUED: a child that stops itself. */
+    pid = stopper(6);
+    st = -1;
+    CHECK_EQ(tine_waitpid(pid, &st, WUNTRACED), pid, "WUNTRACED reports the stop");
+    CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP, "stopped by SIGSTOP (status %#x)", st);
+    CHECK_EQ(tine_kill(pid, SIGCONT), 0, "SIGCONT");
+    st = -1;
+    CHECK_EQ(tine_waitpid(pid, &st, WCONTINUED), pid, "WCONTINUED reports the continue");
+    CHECK(WIFCONTINUED(st), "WIFCONTINUED (status %#x)", st);
+    st = -1;
+    memset(&ru, 0xff, sizeof ru);
+    CHECK(tine_wait4(pid, &st, 0, &ru) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 6,
+          "tine_wait4 reaps it: exit 6 (status %#x)", st);
+    long cpu_us = (long)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000 + ru.ru_utime.tv_usec + ru.ru_stime.tv_usec;
+    CHECK(ru.ru_maxrss >= 0 && ru.ru_utime.tv_usec >= 0 && ru.ru_utime.tv_usec < 1000000 && cpu_us > 0,
+          "with its rusage: %ld us of CPU after 40 ms busy, max RSS %ld KiB", cpu_us, (long)ru.ru_maxrss);
+
+    /* waitid: P_PID with WNOWAIT leaves the child; P_ALL then reaps it. */
+    __atomic_store_n(gate, 0, __ATOMIC_RELEASE);
+    pid = child(7, 1);
+    memset(&si, 0x55, sizeof si);
+    CHECK_EQ(tine_waitid(P_PID, pid, &si, WEXITED | WNOHANG), 0, "waitid WNOHANG, child running: 0 ...");
+    CHECK_EQ(si.si_pid, 0, "... with si_pid 0");
+    __atomic_store_n(gate, 1, __ATOMIC_RELEASE);
+    CHECK_EQ(tine_waitid(P_PID, pid, &si, WEXITED | WNOWAIT), 0, "waitid(P_PID, WEXITED|WNOWAIT)");
+    CHECK(si.si_signo == SIGCHLD && si.si_code == CLD_EXITED && si.si_pid == pid && si.si_status == 7,
+          "siginfo: SIGCHLD, CLD_EXITED, its pid, status 7 (%d %d %d %d)", si.si_signo, si.si_code, si.si_pid, si.si_status);
+    memset(&si, 0, sizeof si);
+    CHECK_EQ(tine_waitid(P_ALL, 0, &si, WEXITED), 0, "waitid(P_ALL) after WNOWAIT: the same child ...");
+    CHECK(si.si_pid == pid && si.si_status == 7, "... is still there to reap (%d, %d)", si.si_pid, si.si_status);
+    CHECK_EQ(tine_waitid(P_PID, pid, &si, WEXITED), -ECHILD, "and now it is gone");
+    CHECK_EQ(tine_waitid(P_PID, 1, &si, 0), -EINVAL, "no WEXITED, WSTOPPED or WCONTINUED: -EINVAL");
+
+    /* waitid: WSTOPPED and a kill. */
+    pid = stopper(8);
+    CHECK_EQ(tine_waitid(P_PID, pid, &si, WSTOPPED), 0, "waitid WSTOPPED");
+    CHECK(si.si_code == CLD_STOPPED && si.si_status == SIGSTOP, "CLD_STOPPED by SIGSTOP (%d, %d)", si.si_code, si.si_status);
+    tine_kill(pid, SIGKILL);
+    CHECK_EQ(tine_waitid(P_PID, pid, &si, WEXITED), 0, "waitid after SIGKILL");
+    CHECK(si.si_code == CLD_KILLED && si.si_status == SIGKILL, "CLD_KILLED by SIGKILL (%d, %d)", si.si_code, si.si_status);
+
+    /* P_PIDFD through tine_waitid, and tine_pidfd_wait with options and a siginfo. */
+    __atomic_store_n(gate, 0, __ATOMIC_RELEASE);
+    pid = child(9, 1);
+    fd = tine_pidfd_open(pid, 0);
+    CHECK(fd >= 0, "a pidfd (%d)", fd);
+    st = -1;
+    CHECK_EQ(tine_pidfd_wait(fd, &st, WNOHANG, &si), 0, "tine_pidfd_wait WNOHANG, child running: 0");
+    __atomic_store_n(gate, 1, __ATOMIC_RELEASE);
+    CHECK_EQ(tine_waitid(P_PIDFD, fd, &si, WEXITED | WNOWAIT), 0, "tine_waitid(P_PIDFD, WNOWAIT)");
+    CHECK(si.si_pid == pid && si.si_code == CLD_EXITED && si.si_status == 9, "names it: exit 9 (%d %d %d)",
+          si.si_pid, si.si_code, si.si_status);
+    memset(&si, 0, sizeof si);
+    CHECK_EQ(tine_pidfd_wait(fd, &st, 0, &si), pid, "tine_pidfd_wait reaps it");
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 9 && si.si_pid == pid && si.si_code == CLD_EXITED,
+          "status and siginfo agree (status %#x, si_code %d)", st, si.si_code);
+    tine_close(fd);
+
+    pid = stopper(10);
+    fd = tine_pidfd_open(pid, 0);
+    CHECK_EQ(tine_pidfd_wait(fd, &st, WSTOPPED, 0), pid, "tine_pidfd_wait WSTOPPED");
+    CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP, "status: stopped by SIGSTOP (%#x)", st);
+    CHECK_EQ(tine_pidfd_send_signal(fd, SIGCONT, 0, 0), 0, "SIGCONT through the pidfd");
+    CHECK_EQ(tine_pidfd_wait(fd, &st, 0, 0), pid, "then its exit");
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 10, "exit 10 (%#x)", st);
+    tine_close(fd);
+
+    /* tine_pidfd_send_signal with a siginfo: SI_QUEUE and a value reach the child. */
+    uint64_t usr1 = BIT(SIGUSR1);
+    tine_syscall4(__NR_rt_sigprocmask, SIG_BLOCK, (long)&usr1, 0, sizeof usr1);
+    pid = tine_fork();
+    if (pid == 0) {
+        siginfo_t got;
+        long s = tine_syscall4(__NR_rt_sigtimedwait, (long)&usr1, (long)&got, 0, sizeof usr1);
+        tine_exit(s == SIGUSR1 && got.si_code == SI_QUEUE ? got.si_int : 1);
+    }
+    tine_syscall4(__NR_rt_sigprocmask, SIG_UNBLOCK, (long)&usr1, 0, sizeof usr1);
+    fd = tine_pidfd_open(pid, 0);
+    memset(&si, 0, sizeof si);
+    si.si_signo = SIGUSR1;
+    si.si_code = SI_QUEUE;
+    si.si_int = 42;
+    r = tine_pidfd_send_signal(fd, SIGUSR2, &si, 0);
+    CHECK_EQ(r, -EINVAL, "a siginfo whose si_signo is not sig: -EINVAL");
+    CHECK_EQ(tine_pidfd_send_signal(fd, SIGUSR1, &si, 12345), -EINVAL, "unknown flags: -EINVAL");
+    CHECK_EQ(tine_pidfd_send_signal(fd, SIGUSR1, &si, 0), 0, "SIGUSR1 with SI_QUEUE and 42 through the pidfd");
+    CHECK(tine_pidfd_wait(fd, &st, 0, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 42,
+          "the child got si_code SI_QUEUE and the value 42 (status %#x)", st);
+    tine_close(fd);
+    return t_done();
+}
