@@ -105,15 +105,26 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     return 0;
 }
 
+/*
+ * A handle is good for one join. A descriptor that does not point at
+ * itself was never a thread's, and the first join marks its descriptor
+ * (atomically: two joins at once get one -EINVAL), so a second join is
+ * refused while the mapping waits in the stack cache. What stays
+ * undefined, as for free(): a join once the mapping was unmapped faults,
+ * and once the cache gave it to a new thread (at the same address, so the
+ * same handle), it joins that thread. Knowing would take a registry of
+ * every live thread, searched on every join.
+ */
 int tine_thread_join(tine_thread *t, int *ret)
 {
-    struct tine_stack st;
     int alive;
 
     if (!t || t == &__tine_main)
         return -EINVAL;
     if (t == tine_thread_self())
         return -EDEADLK;
+    if (t->self != t || __atomic_exchange_n(&t->joined, 1, __ATOMIC_RELAXED))
+        return -EINVAL;
     /*
      * The kernel's CHILD_CLEARTID wake is a shared-futex wake, so this wait
      * must not be FUTEX_PRIVATE: the two would hash to different queues.
@@ -125,10 +136,11 @@ int tine_thread_join(tine_thread *t, int *ret)
     }
     if (ret)
         *ret = t->ret;
-    st = t->stack;              /* t lives inside the mapping about to go */
-    if (t->peak)
-        *t->peak = __tine_peak((char *)st.low + st.guard, (char *)st.low + st.guard + t->stack_size);
-    __tine_stack_put(&st);
+    if (t->peak) {
+        char *lo = (char *)t->stack.low + t->stack.guard;
+        *t->peak = __tine_peak(lo, lo + t->stack_size);
+    }
+    __tine_stack_put(&t->stack);        /* t lives inside the mapping it puts */
     return 0;
 }
 
