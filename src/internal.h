@@ -121,12 +121,25 @@ char *__tine_utoa(char *p, unsigned long v) TINE_HIDDEN;
 void   __tine_paint(char *lo, char *hi) TINE_HIDDEN;
 size_t __tine_peak(const char *lo, const char *hi) TINE_HIDDEN;
 
-/* The stack cache shared by threads and spawned processes (stack.c), and its lock. */
+/*
+ * The stack cache shared by threads and spawned processes (stack.c), and
+ * its lock, which also guards spawn.c's list of CLONE_VM children.
+ */
 void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size_t alt,
                            size_t record) TINE_HIDDEN;
 void  __tine_stack_put(struct tine_stack *s) TINE_HIDDEN;
 void  __tine_stack_lock(void) TINE_HIDDEN;
 void  __tine_stack_unlock(void) TINE_HIDDEN;
+
+/*
+ * Forks and locks. tine_fork clones through __tine_fork_clone: process.c
+ * has a plain one, weak; stack.c's, linked with the cache, holds the
+ * cache's lock across the clone. A fork-like child of tine_spawn or
+ * tine_fork then calls __tine_spawn_forked (spawn.c, when linked), under
+ * the lock, to drop the parent's CLONE_VM children from its copy.
+ */
+long __tine_fork_clone(void) TINE_HIDDEN;
+void __tine_spawn_forked(void) __attribute__((weak)) TINE_HIDDEN;
 
 /* 32-bit ports have a futex call that takes 64-bit time; prefer it. */
 #ifdef __NR_futex_time64

@@ -85,7 +85,13 @@ static size_t cached;                   /* bytes of address space in the cache *
 static size_t budget = TINE_STACK_CACHE_DEFAULT;
 static int cache_lock;
 
-/* A spinlock that yields: held for a few loads and stores, never across a system call. */
+/*
+ * A spinlock that yields: held for a few loads and stores, never across a
+ * system call but one: the clone of a fork (__tine_fork_clone, below, and
+ * tine_spawn's without CLONE_VM).
+ * spawn.c's list of CLONE_VM children is under it too, so that a fork
+ * copies both whole.
+ */
 void __tine_stack_lock(void)
 {
     while (__atomic_exchange_n(&cache_lock, 1, __ATOMIC_ACQUIRE))
@@ -214,6 +220,26 @@ void __tine_stack_put(struct tine_stack *s)
         tine_munmap(s->low, n);
     else
         settle(tine_stack_tail(s), 0);
+}
+
+/*
+ * tine_fork's clone, in every program that has the cache (process.c has a
+ * plain one, weak, for the programs that do not). A fork copies only the
+ * thread that calls it: had another held the cache's lock, the child's
+ * copy would stay locked forever, and the cache half-changed. So the lock
+ * is held across the clone, and both processes let go of it; the child
+ * first forgets the CLONE_VM children spawn.c listed, which are not its own.
+ */
+long __tine_fork_clone(void)
+{
+    long r;
+
+    __tine_stack_lock();
+    r = tine_clone_raw(SIGCHLD, 0, 0, 0, 0);
+    if (r == 0 && __tine_spawn_forked)
+        __tine_spawn_forked();
+    __tine_stack_unlock();
+    return r;
 }
 
 /*
