@@ -19,8 +19,8 @@
  */
 static int map(struct tine_stack *s, size_t size, size_t guard)       /* whole pages */
 {
-    char *p = tine_mmap(0, guard + size + tine_page_size(), PROT_NONE,
-                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    size_t len = guard + size + tine_page_size();
+    char *p = tine_mmap(0, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     int e;
 
     if (tine_is_err(p))
@@ -28,7 +28,7 @@ static int map(struct tine_stack *s, size_t size, size_t guard)       /* whole p
     *s = (struct tine_stack){ p, size, guard };
     e = tine_mprotect(p + guard, size, PROT_READ | PROT_WRITE);
     if (e < 0)
-        tine_stack_unmap(s);
+        tine_munmap(p, len);
     return e;
 }
 
@@ -110,7 +110,7 @@ void __tine_stack_unlock(void)
  * under the lock and unmapped after it, one munmap per run of neighbours
  * (each tail is read before its run goes).
  */
-static void settle(struct tine_stack_tail *add, size_t keep)
+static inline __attribute__((always_inline)) void settle(struct tine_stack_tail *add, size_t keep)
 {
     struct tine_stack_tail **p = &cache, *c;
     char *lo = 0, *hi = 0;
@@ -193,17 +193,21 @@ void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size
      */
     __tine_stack_lock();
     for (p = &cache; (c = *p) != 0; p = &c->next)
-        if (c->st.guard == guard && c->st.size >= need && c->st.size - need <= need / 4) {
+        if (c->st.guard == guard && c->st.size - need <= need / 4) {   /* unsigned: size >= need */
             *p = c->next;
             cached -= bytes(&c->st);
             *s = c->st;
             break;
         }
     __tine_stack_unlock();
-    if (!c && (e = map(s, need, guard)) < 0)
-        return (void *)(long)e;
-    *tine_stack_tail(s) = (struct tine_stack_tail){ *s, size, 0 };
-    return (void *)(((unsigned long)tine_stack_tail(s) - record) & -16UL);
+    if (!c) {
+        if ((e = map(s, need, guard)) < 0)
+            return (void *)(long)e;
+        c = tine_stack_tail(s);
+        c->st = *s;             /* a cached mapping's tail has it already */
+    }
+    c->stack_size = size;
+    return (void *)(((unsigned long)c - record) & -16UL);
 }
 
 /*

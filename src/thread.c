@@ -97,8 +97,8 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
         __tine_paint((char *)st.low + st.guard, (char *)st.low + st.guard + size);
     r = tine_clone(thread_start, t, THREAD_FLAGS, (char *)st.low + st.guard + size,
                    &t->tid, &t->alive, tine_arch_tls_arg(&tls, t));
-    if (r < 0) {
-        tine_stack_unmap(&st);  /* a failed spawn leaves nothing behind, not even in the cache */
+    if (r < 0) {                /* a failed spawn leaves nothing behind, not even in the cache */
+        tine_munmap(st.low, st.guard + st.size + page);
         return (int)r;
     }
     *tp = t;
