@@ -82,7 +82,8 @@ void *tine_stack_top(const struct tine_stack *s)
  */
 static struct tine_stack_tail *cache;   /* newest first */
 static size_t cached;                   /* bytes of address space in the cache */
-static size_t budget = TINE_STACK_CACHE_DEFAULT;
+static size_t unbudget;                 /* the default minus the budget: zero, so no .data */
+#define budget (TINE_STACK_CACHE_DEFAULT - unbudget)
 static int cache_lock;
 
 /*
@@ -104,28 +105,18 @@ void __tine_stack_unlock(void)
 }
 
 /*
- * Adds the mapping whose tail is add (0: none) to the cache; a cache that
- * is then over its budget goes down to half of it. Without add, it goes
- * down to keep bytes. The oldest mappings go first: they are taken out
- * under the lock and unmapped after it, one munmap per run of neighbours
- * (each tail is read before its run goes).
+ * Called with the lock held, and lets go of it: the cache goes down to at
+ * most keep bytes, the oldest mappings first. They are taken out under the
+ * lock and unmapped after it, one munmap per run of neighbours (each tail
+ * is read before its run goes). Inlined: thread programs link only the
+ * join's copy.
  */
-static inline __attribute__((always_inline)) void settle(struct tine_stack_tail *add, size_t keep)
+static inline __attribute__((always_inline)) void settle(size_t keep)
 {
     struct tine_stack_tail **p = &cache, *c;
     char *lo = 0, *hi = 0;
     size_t n = 0, b;
 
-    __tine_stack_lock();
-    if (add) {
-        add->next = cache;
-        cache = add;
-        if ((cached += bytes(&add->st)) <= budget) {
-            __tine_stack_unlock();
-            return;
-        }
-        keep = budget / 2;
-    }
     while ((c = *p) != 0 && (b = n + bytes(&c->st)) <= keep) {
         n = b;
         p = &c->next;
@@ -153,15 +144,15 @@ size_t tine_stack_cache_budget(size_t bytes)
 
     __tine_stack_lock();
     old = budget;
-    budget = bytes;
-    __tine_stack_unlock();
-    settle(0, bytes);
+    unbudget = TINE_STACK_CACHE_DEFAULT - bytes;        /* modulo 2^N: any budget */
+    settle(bytes);
     return old;
 }
 
 void tine_stack_cache_flush(void)
 {
-    settle(0, 0);
+    __tine_stack_lock();
+    settle(0);
 }
 
 /*
@@ -212,18 +203,25 @@ void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size
 
 /*
  * A joined thread's mapping, or a spawned child's: into the cache, whose
- * link is the tail (which holds s already), or unmapped if it alone is
- * over the budget. Over the budget, the cache goes down to half of it.
- * s may lie in the mapping: it is not read once the mapping is cached.
+ * link is the tail (which holds s already). Over the budget, the cache
+ * goes down to half of it; a mapping bigger than that half goes at once,
+ * and the older ones with it (the walk keeps the newest that fit, and
+ * stops at the first that does not: no more code than that, for a stack
+ * of more than 4 MiB by default). s may lie in the mapping: it is not
+ * read once the mapping is cached.
  */
 void __tine_stack_put(struct tine_stack *s)
 {
+    struct tine_stack_tail *c = tine_stack_tail(s);
     size_t n = bytes(s);
 
-    if (n > budget)
-        tine_munmap(s->low, n);
+    __tine_stack_lock();
+    c->next = cache;
+    cache = c;
+    if ((cached += n) <= budget)
+        __tine_stack_unlock();
     else
-        settle(tine_stack_tail(s), 0);
+        settle(budget / 2);
 }
 
 /*

@@ -88,7 +88,9 @@ int   tine_stack_watch(void);
  * asked). Cached stacks add up to at most the budget, counted in bytes of
  * address space (guard, stack and the rest of the mapping, as munmap would
  * give them back); a join that would go over it lets the oldest go, down
- * to half the budget, in as few munmaps as their addresses allow.
+ * to half the budget, in as few munmaps as their addresses allow (a stack
+ * bigger than half the budget is then unmapped at once, and the cache with
+ * it).
  *
  * The default, 8 MiB: what glibc keeps is 40 MiB; 8 MiB is the most tine's
  * cache ever held before it counted bytes (8 stacks of up to 1 MiB). It is
