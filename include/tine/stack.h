@@ -98,9 +98,10 @@ int   tine_stack_watch(void);
  * buys is the cost of a burst of joins: every munmap in a process with
  * threads interrupts the other CPUs to flush their TLBs, and a cache that
  * gives back half of 8 MiB at a time makes that one munmap per 128 16 KiB
- * threads (`make bench`: 30,000 threads joined within 10% of the raw
- * floor). Only what the threads touched is resident: a parked thread that
- * used little of its stack costs two pages.
+ * threads (`make bench QUICK=1` on a loaded 2-core VM: 10,000 threads
+ * joined in 1.7 times the raw floor's time, down from 7; the rest is the
+ * kernel freeing their pages). Only what the threads touched is resident:
+ * a parked thread that used little of its stack costs two pages.
  */
 #define TINE_STACK_CACHE_DEFAULT (8 * 1024 * 1024)
 
