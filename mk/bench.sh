@@ -8,7 +8,9 @@
 # that no build always follows the same one), natively and under
 # qemu-x86_64 and qemu-aarch64. Every program times itself with
 # CLOCK_MONOTONIC around N iterations and prints nanoseconds per
-# iteration (bench/many: per thread joined, then RSS bytes per thread).
+# iteration (bench/many: per thread joined, then RSS bytes per thread;
+# tine's also the RSS and mapped bytes left after the burst, and the stack
+# cache's budget, which the mapped bytes must not exceed).
 #
 # Printed per runner and workload: the median of each build, and ratios
 # paired per round (each round's tine/floor, ..., then their median): the
@@ -105,6 +107,7 @@ echo
 
 awk -v runners="$runners" -v musl_why="$musl_aarch64_why" -v quick="$quick" '
 { k = $1 SUBSEP $2 SUBSEP $3 SUBSEP $4; v[k] = $5; if (NF > 5) m[k] = $6
+  if (NF > 8) { after_rss[k] = $7; after_vm[k] = $8; budget[k] = $9 }
   if ($4 > nr) nr = $4 }
 
 function median(a, n,   i, j, t) {
@@ -174,6 +177,19 @@ END {
         s = sprintf("%-22s", "  RSS per thread, KiB")
         for (j = 1; j <= 4; j++) s = s num(med(run, "many", imp[j], 1) / 1024, "%8.2f ")
         print s sprintf("%39s", "") target("tine <= 8 KiB", med(run, "many", "tine", 1) / 1024, 8, "")
+        # After the burst, tine: the worst round (the most left behind) against the stack cache budget.
+        wr = -1; wv = -1; b = -1
+        for (r = 1; r <= nr; r++) {
+            k = run SUBSEP "many" SUBSEP "tine" SUBSEP r
+            if (!(k in after_vm)) continue
+            if (after_vm[k] > wv) wv = after_vm[k]
+            if (after_rss[k] > wr) wr = after_rss[k]
+            b = budget[k]
+        }
+        if (b >= 0)
+            printf "%-22s  tine: RSS +%d KiB, mapped +%d KiB (the most of any round); cache budget %d KiB %s\n",
+                   "  left after the burst", wr / 1024, wv / 1024, b / 1024,
+                   target("mapped <= budget", wv / 1024, b / 1024, "")
     }
     printf "\n== bench: %d targets met, %d missed\n", met, missed
 }' "$res"

@@ -33,7 +33,9 @@ struct tine_thread {
     struct tine_thread *self;       /* word 0: the thread pointer's target */
     int  (*fn)(void *);             /* word 1 */
     void  *arg;                     /* word 2 */
-    void  *reserved[2];             /* words 3-4 */
+    char  *alt_top;                 /* word 3: its alternate stack's top, the descriptor or its
+                                       TLS block (tls.c), whichever is lower */
+    void  *reserved;                /* word 4 */
     unsigned long canary;           /* word 5 */
     struct tine_stack stack;        /* the whole mapping this descriptor lives in */
     size_t stack_size;              /* of it, the bytes the thread's frames may use */
@@ -41,17 +43,21 @@ struct tine_thread {
     int    tid;                     /* CLONE_PARENT_SETTID: set before clone returns */
     int    alive;                   /* CLONE_CHILD_CLEARTID: the kernel zeroes it and wakes us */
     int    ret;                     /* fn's return value, or tine_thread_exit's */
+    int    joined;                  /* set by the first join: a second one is refused */
 };
 
 /*
  * The last words of a thread's or a spawned child's stack mapping, above
- * its descriptor: where the stack starts and how much of it the frames
- * may use. The overflow handler finds them at the top of the writable
- * mapping above a guard, and knows the stack by `low` being that guard.
+ * its descriptor: the mapping, and how much of it the frames may use. The
+ * overflow handler finds them at the top of the writable mapping above a
+ * guard, and knows the stack by st.low being that guard. While the mapping
+ * waits in the stack cache (stack.c), nothing runs on it and next links it
+ * to the next one cached.
  */
 struct tine_stack_tail {
-    void  *low;
+    struct tine_stack st;           /* the whole mapping */
     size_t stack_size;
+    struct tine_stack_tail *next;   /* in the cache only */
 };
 
 static inline struct tine_stack_tail *tine_stack_tail(const struct tine_stack *s)
@@ -134,11 +140,25 @@ char *__tine_utoa(char *p, unsigned long v) TINE_HIDDEN;
 void   __tine_paint(char *lo, char *hi) TINE_HIDDEN;
 size_t __tine_peak(const char *lo, const char *hi) TINE_HIDDEN;
 
-/* The stack cache shared by threads and spawned processes (stack.c). */
-int  __tine_stack_get(struct tine_stack *s, size_t size, size_t guard) TINE_HIDDEN;
-void __tine_stack_put(struct tine_stack *s) TINE_HIDDEN;
+/*
+ * The stack cache shared by threads and spawned processes (stack.c), and
+ * its lock, which also guards spawn.c's list of CLONE_VM children.
+ */
 void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size_t alt,
                            size_t record) TINE_HIDDEN;
+void  __tine_stack_put(struct tine_stack *s) TINE_HIDDEN;
+void  __tine_stack_lock(void) TINE_HIDDEN;
+void  __tine_stack_unlock(void) TINE_HIDDEN;
+
+/*
+ * Forks and locks. tine_fork clones through __tine_fork_clone: process.c
+ * has a plain one, weak; stack.c's, linked with the cache, holds the
+ * cache's lock across the clone. A fork-like child of tine_spawn or
+ * tine_fork then calls __tine_spawn_forked (spawn.c, when linked), under
+ * the lock, to drop the parent's CLONE_VM children from its copy.
+ */
+long __tine_fork_clone(void) TINE_HIDDEN;
+void __tine_spawn_forked(void) __attribute__((weak)) TINE_HIDDEN;
 
 /* 32-bit ports have a futex call that takes 64-bit time; prefer it. */
 #ifdef __NR_futex_time64

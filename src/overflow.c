@@ -106,7 +106,7 @@ static size_t stack_size(const struct region *r, unsigned long guard)
     if (r->stack)
         return tine_syscall4(__NR_prlimit64, 0, RLIMIT_STACK, 0, (long)&l) == 0 &&
                l.rlim_cur != (__u64)-1 ? (size_t)l.rlim_cur : r->hi - r->lo;
-    if ((unsigned long)tail->low >= guard && (unsigned long)tail->low < r->lo &&   /* a guard may */
+    if ((unsigned long)tail->st.low >= guard && (unsigned long)tail->st.low < r->lo &&   /* a guard may */
         tail->stack_size < r->hi - r->lo)                                       /* merge below */
         return tail->stack_size;
     return r->hi - r->lo;

@@ -10,10 +10,20 @@
  * child writes nothing on its way out of here (its thread descriptor's tid
  * is asked of the kernel when wanted: thread.c), so a child that exits at
  * once copies no page but the stack's.
+ *
+ * Weak: a program with the stack cache links stack.c's, which holds the
+ * cache's lock across the clone (a fork from one thread while another
+ * held it would leave the child's copy locked forever). A program that
+ * only forks has no lock to hold and carries none of that.
  */
+__attribute__((weak)) long __tine_fork_clone(void)
+{
+    return tine_clone_raw(SIGCHLD, 0, 0, 0, 0);
+}
+
 int tine_fork(void)
 {
-    return (int)tine_clone_raw(SIGCHLD, 0, 0, 0, 0);    /* traced by the stub, in the parent */
+    return (int)__tine_fork_clone();                     /* traced by the stub, in the parent */
 }
 
 int tine_wait(int pid, int *status)

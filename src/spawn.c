@@ -38,32 +38,51 @@ struct spawn {
     int    pid;
 };
 
-static struct spawn *live;      /* CLONE_VM children's mappings, not yet reaped */
-static int live_lock;
-
-static void lock(void)   { while (__atomic_exchange_n(&live_lock, 1, __ATOMIC_ACQUIRE)) tine_sched_yield(); }
-static void unlock(void) { __atomic_store_n(&live_lock, 0, __ATOMIC_RELEASE); }
+/*
+ * CLONE_VM children's mappings, not yet reaped; under the stack cache's
+ * lock (stack.c), which a fork holds across its clone.
+ */
+static struct spawn *live;
 
 /* tine_wait and tine_pidfd_wait call this for every child they reap. */
 void __tine_spawn_reaped(int pid)
 {
     struct spawn **p, *s = 0;
 
-    lock();
+    __tine_stack_lock();
     for (p = &live; *p; p = &(*p)->next)
         if ((*p)->pid == pid) {
             s = *p;
             *p = s->next;
             break;
         }
-    unlock();
+    __tine_stack_unlock();
     if (s) {
         struct tine_stack st = s->st;   /* s lives inside the mapping about to go */
         tine_stack_unmap(&st);
     }
 }
 
-/* The child's first C frame. */
+/*
+ * A fork-like child, under the lock: the parent's CLONE_VM children are
+ * not its own, and their mappings here are copies nothing runs on.
+ */
+void __tine_spawn_forked(void)
+{
+    struct spawn *s = live;
+
+    live = 0;
+    while (s) {
+        struct tine_stack st = s->st;   /* s lives inside the mapping about to go */
+        s = s->next;
+        tine_stack_unmap(&st);
+    }
+}
+
+/*
+ * The child's first C frame. A child with memory of its own was cloned
+ * with the cache's lock held (tine_spawn): its copy is let go here.
+ */
 static int spawn_start(void *p)
 {
     struct spawn *s = p;
@@ -73,6 +92,9 @@ static int spawn_start(void *p)
     if (s->flags & CLONE_VM) {  /* the kernel starts a CLONE_VM child without one */
         stack_t ss = { .ss_sp = s->alt, .ss_flags = 0, .ss_size = s->alt_size };
         tine_syscall2(__NR_sigaltstack, (long)&ss, 0);
+    } else {
+        __tine_spawn_forked();
+        __tine_stack_unlock();
     }
     if (s->flags & CLONE_NEWUSER) {
         if (!(s->flags & CLONE_FILES))
@@ -186,7 +208,11 @@ int tine_spawn(int (*fn)(void *), void *arg, const struct tine_spawn_opts *opts)
                          .alt = (char *)st.low + st.guard + size, .alt_size = alt, .st = st };
     if ((flags & CLONE_NEWUSER) && (r = tine_syscall2(__NR_pipe2, (long)s->gate, O_CLOEXEC)) < 0)
         goto fail;
+    if (!(flags & CLONE_VM))    /* a fork: the child's copy of the cache must be whole */
+        __tine_stack_lock();
     r = start(s, opts, sig, size);
+    if (!(flags & CLONE_VM))
+        __tine_stack_unlock();
     if (r > 0 && (flags & CLONE_NEWUSER)) {
         long e = map_root((int)r);
         if (e < 0) {                           /* it never runs fn without its maps */
@@ -203,10 +229,10 @@ int tine_spawn(int (*fn)(void *), void *arg, const struct tine_spawn_opts *opts)
     }
     if (r > 0 && (flags & CLONE_VM)) {
         s->pid = (int)r;
-        lock();
+        __tine_stack_lock();
         s->next = live;
         live = s;
-        unlock();
+        __tine_stack_unlock();
         return (int)r;
     }
 fail:

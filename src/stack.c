@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
- * src/stack.c — stack mappings with a guard below, and a small cache of
- * them so that spawn+join does not pay mmap/mprotect/munmap every time.
+ * src/stack.c — stack mappings with a guard below, and a cache of them,
+ * bounded in bytes, so that spawn+join does not pay mmap/mprotect/munmap
+ * every time.
  */
 #include "internal.h"
 
@@ -16,35 +17,39 @@
  * overflow handler, which reads /proc/self/maps, could no longer tell how
  * big the stack is. (It costs address space, not memory.)
  */
+static int map(struct tine_stack *s, size_t size, size_t guard)       /* whole pages */
+{
+    size_t len = guard + size + tine_page_size();
+    char *p = tine_mmap(0, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    int e;
+
+    if (tine_is_err(p))
+        return tine_ptr_err(p);
+    *s = (struct tine_stack){ p, size, guard };
+    e = tine_mprotect(p + guard, size, PROT_READ | PROT_WRITE);
+    if (e < 0)
+        tine_munmap(p, len);
+    return e;
+}
+
 int tine_stack_map(struct tine_stack *s, size_t size, size_t guard)
 {
     size_t page = tine_page_size();
-    char *p;
-    int e;
 
     if (!s || !size || size > STACK_MAX_BYTES || guard > STACK_MAX_BYTES)
         return -EINVAL;
-    size = tine_round_up(size, page);
-    guard = guard ? tine_round_up(guard, page) : page;
-    p = tine_mmap(0, guard + size + page, PROT_NONE,
-                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
-    if (tine_is_err(p))
-        return tine_ptr_err(p);
-    e = tine_mprotect(p + guard, size, PROT_READ | PROT_WRITE);
-    if (e < 0) {
-        tine_munmap(p, guard + size + page);
-        return e;
-    }
-    s->low = p;
-    s->size = size;
-    s->guard = guard;
-    return 0;
+    return map(s, tine_round_up(size, page), guard ? tine_round_up(guard, page) : page);
+}
+
+static size_t bytes(const struct tine_stack *s)
+{
+    return s->guard + s->size + tine_page_size();       /* and the cap */
 }
 
 void tine_stack_unmap(struct tine_stack *s)
 {
     if (s && s->low) {
-        tine_munmap(s->low, s->guard + s->size + tine_page_size());     /* and the cap */
+        tine_munmap(s->low, bytes(s));
         s->low = 0;
     }
 }
@@ -59,26 +64,97 @@ void *tine_stack_top(const struct tine_stack *s)
 }
 
 /*
- * The cache: up to CACHE_SLOTS stacks of at most CACHE_MAX_BYTES each, kept
- * mapped after join and handed out again for the same size and guard.
- * Bounded, so a burst of threads returns its memory once joined.
+ * The cache. A joined thread's mapping, or a spawned child's, stays mapped
+ * for the next spawn that fits it, as long as all the mappings cached add
+ * up to no more than the budget, in bytes of address space (guard, stack
+ * and cap: what munmap would give back). The default and the reasons for
+ * it are in <tine/stack.h>; tine_stack_cache_budget changes it.
+ *
+ * The cache needs no memory of its own: each cached mapping is linked
+ * through its tail (internal.h), at the top of its writable part, where
+ * the overflow handler's words were while a thread ran on it.
+ *
+ * A put that takes the cache over its budget lets it go down to half the
+ * budget, the oldest mappings first, and unmaps those in runs: mappings
+ * made one after another lie next to one another (the kernel places each
+ * new one right below the last), so a burst of joins gives back its memory
+ * in one munmap per half a budget, not one per stack. Every munmap of a
+ * process with threads costs a TLB shootdown on every other CPU it runs on
+ * (perf: 50% of a 10,000-thread join was that, one munmap per stack).
  */
-#define CACHE_SLOTS     8
-#define CACHE_MAX_BYTES (1024 * 1024)
-
-static struct tine_stack cache[CACHE_SLOTS];
-static int cached;
+static struct tine_stack_tail *cache;   /* newest first */
+static size_t cached;                   /* bytes of address space in the cache */
+static size_t unbudget;                 /* the default minus the budget: zero, so no .data */
+#define budget (TINE_STACK_CACHE_DEFAULT - unbudget)
 static int cache_lock;
 
-static void lock(void)
+/*
+ * A spinlock that yields: held for a few loads and stores, never across a
+ * system call but one: the clone of a fork (__tine_fork_clone, below, and
+ * tine_spawn's without CLONE_VM).
+ * spawn.c's list of CLONE_VM children is under it too, so that a fork
+ * copies both whole.
+ */
+void __tine_stack_lock(void)
 {
     while (__atomic_exchange_n(&cache_lock, 1, __ATOMIC_ACQUIRE))
         tine_sched_yield();
 }
 
-static void unlock(void)
+void __tine_stack_unlock(void)
 {
     __atomic_store_n(&cache_lock, 0, __ATOMIC_RELEASE);
+}
+
+/*
+ * Called with the lock held, and lets go of it: the cache goes down to at
+ * most keep bytes, the oldest mappings first. They are taken out under the
+ * lock and unmapped after it, one munmap per run of neighbours (each tail
+ * is read before its run goes). Inlined: thread programs link only the
+ * join's copy.
+ */
+static inline __attribute__((always_inline)) void settle(size_t keep)
+{
+    struct tine_stack_tail **p = &cache, *c;
+    char *lo = 0, *hi = 0;
+    size_t n = 0, b;
+
+    while ((c = *p) != 0 && (b = n + bytes(&c->st)) <= keep) {
+        n = b;
+        p = &c->next;
+    }
+    *p = 0;
+    cached = n;
+    __tine_stack_unlock();
+    for (; c; c = c->next) {
+        char *a = c->st.low;
+
+        if (a != hi) {                  /* not just above the run: a new run */
+            if (lo)
+                tine_munmap(lo, (size_t)(hi - lo));
+            lo = a;
+        }
+        hi = a + bytes(&c->st);
+    }
+    if (lo)
+        tine_munmap(lo, (size_t)(hi - lo));
+}
+
+size_t tine_stack_cache_budget(size_t bytes)
+{
+    size_t old;
+
+    __tine_stack_lock();
+    old = budget;
+    unbudget = TINE_STACK_CACHE_DEFAULT - bytes;        /* modulo 2^N: any budget */
+    settle(bytes);
+    return old;
+}
+
+void tine_stack_cache_flush(void)
+{
+    __tine_stack_lock();
+    settle(0);
 }
 
 /*
@@ -87,65 +163,87 @@ static void unlock(void)
  *   | guard | stack (size) | alternate stack (alt bytes or more) | record | tail |
  *
  * size and guard are whole pages, so the stack's top is page-aligned and
- * the frames get exactly what was asked. Writes the tail (internal.h) and
- * returns where the caller's record of `record` bytes goes, 16-aligned,
- * or (void *)-errno.
+ * the frames get exactly what was asked. A cached mapping a little bigger
+ * than needed gives its spare bytes to the alternate stack, never to the
+ * stack: the guard stays right below exactly size bytes, and an overflow
+ * says the size that was asked. Writes the tail (internal.h) and returns
+ * where the caller's record of `record` bytes goes, 16-aligned, or
+ * (void *)-errno.
  */
 void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size_t alt, size_t record)
 {
     size_t top = tine_round_up(alt + record + sizeof(struct tine_stack_tail) + 16, tine_page_size());
-    int e = __tine_stack_get(s, size + top, guard);
+    size_t need = size + top;
+    struct tine_stack_tail **p, *c;
+    int e;
 
-    if (e < 0)
-        return (void *)(long)e;
-    *tine_stack_tail(s) = (struct tine_stack_tail){ s->low, size };
-    return (void *)(((unsigned long)tine_stack_tail(s) - record) & -16UL);
-}
-
-/* size and guard are already whole pages. */
-int __tine_stack_get(struct tine_stack *s, size_t size, size_t guard)
-{
-    lock();
-    for (int i = cached - 1; i >= 0; i--) {
-        if (cache[i].size == size && cache[i].guard == guard) {
-            *s = cache[i];
-            cache[i] = cache[--cached];
-            unlock();
-            return 0;
+    /*
+     * The newest with the same guard and at least the bytes needed, but no
+     * more than a quarter over: the sizes programs ask for (16, 64, 256
+     * KiB) never serve one another, where a cached 256 KiB stack would pin
+     * memory a 16 KiB thread never uses, while a request a page or two
+     * smaller than one cached takes it.
+     */
+    __tine_stack_lock();
+    for (p = &cache; (c = *p) != 0; p = &c->next)
+        if (c->st.guard == guard && c->st.size - need <= need / 4) {   /* unsigned: size >= need */
+            *p = c->next;
+            cached -= bytes(&c->st);
+            *s = c->st;
+            break;
         }
+    __tine_stack_unlock();
+    if (!c) {
+        if ((e = map(s, need, guard)) < 0)
+            return (void *)(long)e;
+        c = tine_stack_tail(s);
+        c->st = *s;             /* a cached mapping's tail has it already */
     }
-    unlock();
-    return tine_stack_map(s, size, guard);
+    c->stack_size = size;
+    return (void *)(((unsigned long)c - record) & -16UL);
 }
 
+/*
+ * A joined thread's mapping, or a spawned child's: into the cache, whose
+ * link is the tail (which holds s already). Over the budget, the cache
+ * goes down to half of it; a mapping bigger than that half goes at once,
+ * and the older ones with it (the walk keeps the newest that fit, and
+ * stops at the first that does not: no more code than that, for a stack
+ * of more than 4 MiB by default). s may lie in the mapping: it is not
+ * read once the mapping is cached.
+ */
 void __tine_stack_put(struct tine_stack *s)
 {
-    if (s->size + s->guard <= CACHE_MAX_BYTES) {
-        lock();
-        if (cached < CACHE_SLOTS) {
-            cache[cached++] = *s;
-            unlock();
-            return;
-        }
-        unlock();
-    }
-    tine_stack_unmap(s);
+    struct tine_stack_tail *c = tine_stack_tail(s);
+    size_t n = bytes(s);
+
+    __tine_stack_lock();
+    c->next = cache;
+    cache = c;
+    if ((cached += n) <= budget)
+        __tine_stack_unlock();
+    else
+        settle(budget / 2);
 }
 
-void tine_stack_cache_flush(void)
+/*
+ * tine_fork's clone, in every program that has the cache (process.c has a
+ * plain one, weak, for the programs that do not). A fork copies only the
+ * thread that calls it: had another held the cache's lock, the child's
+ * copy would stay locked forever, and the cache half-changed. So the lock
+ * is held across the clone, and both processes let go of it; the child
+ * first forgets the CLONE_VM children spawn.c listed, which are not its own.
+ */
+long __tine_fork_clone(void)
 {
-    struct tine_stack s;
+    long r;
 
-    for (;;) {
-        lock();
-        if (!cached) {
-            unlock();
-            return;
-        }
-        s = cache[--cached];
-        unlock();
-        tine_stack_unmap(&s);
-    }
+    __tine_stack_lock();
+    r = tine_clone_raw(SIGCHLD, 0, 0, 0, 0);
+    if (r == 0 && __tine_spawn_forked)
+        __tine_spawn_forked();
+    __tine_stack_unlock();
+    return r;
 }
 
 /*

@@ -55,13 +55,14 @@ int tine_thread_tid(const tine_thread *t)
 
 /*
  * The thread's first C frame. Its alternate signal stack lies between its
- * stack and its descriptor; the kernel gives a new CLONE_VM thread none.
+ * stack and its descriptor (and TLS block); the kernel gives a new
+ * CLONE_VM thread none.
  */
 static int thread_start(void *p)
 {
     struct tine_thread *t = p;
     char *alt = (char *)t->stack.low + t->stack.guard + t->stack_size;
-    stack_t ss = { .ss_sp = alt, .ss_flags = 0, .ss_size = (size_t)((char *)t - alt) };
+    stack_t ss = { .ss_sp = alt, .ss_flags = 0, .ss_size = (size_t)(t->alt_top - alt) };
 
     tine_syscall2(__NR_sigaltstack, (long)&ss, 0);
     t->ret = t->fn(t->arg);
@@ -112,29 +113,41 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
         return tine_ptr_err(area);
     ptr = __tine_tls_place(area);
     t = *(struct tine_thread **)(ptr + TINE_ARCH_TP_SELF);
-    *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg, .canary = __tine_main.canary,
+    *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg, .alt_top = area,
+                               .canary = __tine_main.canary,
                                .stack = st, .stack_size = size, .peak = peak, .alive = 1 };
     if (peak)
         __tine_paint((char *)st.low + st.guard, (char *)st.low + st.guard + size);
     r = tine_clone(thread_start, t, THREAD_FLAGS, (char *)st.low + st.guard + size,
                    &t->tid, &t->alive, tine_arch_tls_arg(&tls, ptr));
-    if (r < 0) {
-        tine_stack_unmap(&st);  /* a failed spawn leaves nothing behind, not even in the cache */
+    if (r < 0) {                /* a failed spawn leaves nothing behind, not even in the cache */
+        tine_munmap(st.low, st.guard + st.size + page);
         return (int)r;
     }
     *tp = t;
     return 0;
 }
 
+/*
+ * A handle is good for one join. A descriptor that does not point at
+ * itself was never a thread's, and the first join marks its descriptor
+ * (atomically: two joins at once get one -EINVAL), so a second join is
+ * refused while the mapping waits in the stack cache. What stays
+ * undefined, as for free(): a join once the mapping was unmapped faults,
+ * and once the cache gave it to a new thread (at the same address, so the
+ * same handle), it joins that thread. Knowing would take a registry of
+ * every live thread, searched on every join.
+ */
 int tine_thread_join(tine_thread *t, int *ret)
 {
-    struct tine_stack st;
     int alive;
 
     if (!t || !t->stack.low)    /* main's descriptor: no mapping of tine's */
         return -EINVAL;
     if (t == tine_thread_self())
         return -EDEADLK;
+    if (t->self != t || __atomic_exchange_n(&t->joined, 1, __ATOMIC_RELAXED))
+        return -EINVAL;
     /*
      * The kernel's CHILD_CLEARTID wake is a shared-futex wake, so this wait
      * must not be FUTEX_PRIVATE: the two would hash to different queues.
@@ -146,10 +159,11 @@ int tine_thread_join(tine_thread *t, int *ret)
     }
     if (ret)
         *ret = t->ret;
-    st = t->stack;              /* t lives inside the mapping about to go */
-    if (t->peak)
-        *t->peak = __tine_peak((char *)st.low + st.guard, (char *)st.low + st.guard + t->stack_size);
-    __tine_stack_put(&st);
+    if (t->peak) {
+        char *lo = (char *)t->stack.low + t->stack.guard;
+        *t->peak = __tine_peak(lo, lo + t->stack_size);
+    }
+    __tine_stack_put(&t->stack);        /* t lives inside the mapping it puts */
     return 0;
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: 0BSD */
-/* t-thread: spawn, join, self, tid, nested threads, exit from depth, bad arguments. */
+/* t-thread: spawn, join, self, tid, nested threads, exit from depth, bad arguments, joins twice. */
 #include "t.h"
 
 static int shared;
@@ -122,5 +122,30 @@ int main(void)
     CHECK_EQ(tine_thread_join(0, 0), -EINVAL, "join NULL: -EINVAL");
     CHECK_EQ(tine_thread_join(tine_thread_self(), 0), -EINVAL, "join main: -EINVAL");
     CHECK_EQ(tine_thread_tid(0), -EINVAL, "tid of NULL: -EINVAL");
+
+    /*
+     * Issue 16, bug 5: a second join, while the stack waits in the cache,
+     * used to return 0 and cache it twice; the next two spawns then shared
+     * one descriptor. Now it is refused, and the cache stays whole.
+     */
+    {
+        static long fake[64];           /* never a thread's: zeros, and then garbage */
+        tine_thread *u, *v;
+        int ru = -1, rv = -1;
+
+        CHECK_EQ(tine_thread_spawn(&t, inner, (void *)3, &small), 0, "spawn one to join twice");
+        CHECK_EQ(tine_thread_join(t, &ret), 0, "the first join");
+        ret = -1;
+        CHECK_EQ(tine_thread_join(t, &ret), -EINVAL, "the second join: -EINVAL");
+        CHECK_EQ(ret, -1, "and it stored nothing");
+        CHECK_EQ(tine_thread_spawn(&u, inner, (void *)4, &small), 0, "spawn after it");
+        CHECK_EQ(tine_thread_spawn(&v, inner, (void *)5, &small), 0, "and another");
+        CHECK(u != v, "the two have two descriptors (%p, %p)", (void *)u, (void *)v);
+        CHECK(tine_thread_join(u, &ru) == 0 && tine_thread_join(v, &rv) == 0 && ru == 8 && rv == 10,
+              "both ran and were joined (%d, %d)", ru, rv);
+        CHECK_EQ(tine_thread_join((tine_thread *)fake, 0), -EINVAL, "join of zeros never spawned: -EINVAL");
+        memset(fake, 0x5a, sizeof fake);
+        CHECK_EQ(tine_thread_join((tine_thread *)fake, 0), -EINVAL, "join of garbage never spawned: -EINVAL");
+    }
     return t_done();
 }

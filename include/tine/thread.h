@@ -7,7 +7,7 @@
  * above it, an alternate signal stack and its descriptor (struct
  * tine_thread, found through the thread pointer). Running off the bottom is
  * named on stderr, not silent (see <tine/stack.h>). Joining frees the
- * stack, or keeps it in a small cache for the next spawn.
+ * stack, or keeps it in a cache bounded in bytes for the next spawn.
  */
 #ifndef TINE_THREAD_H
 #define TINE_THREAD_H
@@ -31,7 +31,14 @@ struct tine_thread_opts {
 int  tine_thread_spawn(tine_thread **t, int (*fn)(void *), void *arg,
                        const struct tine_thread_opts *opts);
 
-/* Waits for t to end, stores fn's return value in *ret (ret may be NULL) and frees t. */
+/*
+ * Waits for t to end, stores fn's return value in *ret (ret may be NULL) and
+ * frees t: its stack goes to the stack cache (<tine/stack.h>) or is
+ * unmapped. -EINVAL for a handle that was never a thread's or was joined
+ * already, as long as its stack is still cached; once the cache gave it
+ * to a new thread, or unmapped it, a second join is undefined, as a second
+ * free() is.
+ */
 int  tine_thread_join(tine_thread *t, int *ret);
 
 /* The thread's kernel tid; it stays readable after the thread has ended, until join. */
