@@ -172,7 +172,7 @@ static size_t overflowed_blind(unsigned long a, unsigned long sp)
         return tine_syscall4(__NR_prlimit64, 0, RLIMIT_STACK, 0, (long)&l) == 0 &&
                l.rlim_cur != (__u64)-1 ? (size_t)l.rlim_cur : hi - lo;
     if (__tine_copy_in(&tail, (const void *)(hi - sizeof tail), sizeof tail) == 0 &&
-        (unsigned long)tail.low <= a && lo - (unsigned long)tail.low <= WALK_MAX &&
+        (unsigned long)tail.st.low <= a && lo - (unsigned long)tail.st.low <= WALK_MAX &&
         tail.stack_size && tail.stack_size % page == 0 && tail.stack_size <= hi - lo)
         return tail.stack_size;
     return hi - lo;
