@@ -96,6 +96,13 @@ static int ids(void)
     return 0;
 }
 
+static volatile int usr1;
+
+static void on_usr1(int sig)
+{
+    usr1 = sig;
+}
+
 static void in_child(const char *what, int (*fn)(void))
 {
     int status = -1, pid;
@@ -167,6 +174,26 @@ int main(int argc, char **argv, char **envp)
     CHECK(tine_ppoll(&pfd, 1, 0, 0) == 1 && pfd.revents == POLLIN, "ppoll with no timeout: POLLIN");
     ts.tv_nsec = 1000000000L;
     CHECK_EQ(tine_ppoll(&pfd, 1, &ts, 0), -EINVAL, "ppoll with tv_nsec 1e9: -EINVAL");
+    {   /* ppoll's mask: SIGUSR1 blocked and pending, let in only while ppoll waits */
+        struct tine_sigaction sa = { .handler = on_usr1 };
+        tine_sigset set, none;
+        char c;
+
+        tine_read(fds[0], &c, 1);
+        tine_sigemptyset(&set), tine_sigemptyset(&none);
+        tine_sigaddset(&set, SIGUSR1);
+        tine_sigaction(SIGUSR1, &sa, 0);
+        tine_sigprocmask(SIG_BLOCK, &set, 0);
+        tine_raise(SIGUSR1);
+        ts = (struct __kernel_timespec){ 5, 0 };
+        CHECK_EQ(tine_ppoll(&pfd, 1, &ts, &none), -EINTR, "ppoll with an empty mask: a pending SIGUSR1 interrupts it");
+        CHECK_EQ(usr1, SIGUSR1, "and its handler ran");
+        CHECK(tine_sigprocmask(SIG_BLOCK, 0, &set) == 0 && tine_sigismember(&set, SIGUSR1) == 1,
+              "SIGUSR1 is blocked again after ppoll");
+        tine_sigemptyset(&set);
+        tine_sigaddset(&set, SIGUSR1);
+        tine_sigprocmask(SIG_UNBLOCK, &set, 0);
+    }
     tine_close(fds[0]), tine_close(fds[1]);
 
     /* Namespaces and mounts, in children. */
