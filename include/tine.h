@@ -5,6 +5,8 @@
 
 #include <tine/syscall.h>
 #include <tine/sys.h>
+#include <tine/signal.h>
+#include <tine/ns.h>
 #include <tine/clone.h>
 #include <tine/process.h>
 #include <tine/thread.h>

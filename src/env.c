@@ -53,3 +53,9 @@ const char *tine_getenv(const char *name)
             return *e + n + 1;
     return 0;
 }
+
+/* The environment main got (NULL before start-up): tine_execve takes it as it is. */
+char **tine_environ(void)
+{
+    return __tine_environ;
+}

@@ -103,6 +103,18 @@ size_t __tine_altstack_size(void) TINE_HIDDEN;   /* a thread's alternate stack, 
 #ifdef TINE_ARCH_SIGRETURN
 void   tine_arch_sigreturn(void);                 /* the SA_RESTORER trampoline */
 #endif
+#ifdef TINE_ARCH_SIGRETURN_NORT
+void   tine_arch_sigreturn_nort(void);            /* the same for a non-rt frame (no SA_SIGINFO) */
+#endif
+
+/*
+ * tine_sigaction(SIGSEGV, ...) in a program with the overflow handler
+ * (overflow.c, when linked): 1 if it recorded the program's action to
+ * chain to (storing the previous one in *old), 0 if the handler is not
+ * installed and the kernel should take the action itself.
+ */
+int __tine_segv_chain(const struct tine_sigaction *act, struct tine_sigaction *old)
+    __attribute__((weak)) TINE_HIDDEN;
 
 /* Signals (signal.c): a handler on the alternate stack (0: SIG_DFL), and raise. */
 struct siginfo;

@@ -27,6 +27,11 @@
  * default action and returns: the faulting instruction runs again, faults
  * again, and the process dies by SIGSEGV exactly as it would have without
  * tine (core dump included). A SIGSEGV sent by kill() is raised again.
+ *
+ * A program that sets its own SIGSEGV action with tine_sigaction does not
+ * displace the handler: the action is kept here (segv_chain) and the
+ * handler calls it for every SIGSEGV that is not an overflow
+ * (<tine/signal.h> lists the rules).
  */
 #include "internal.h"
 #include <linux/auxvec.h>
@@ -264,12 +269,59 @@ static void say(char *msg, size_t size, unsigned long a)
     tine_syscall3(__NR_write, 2, (long)msg, p - msg);
 }
 
+/* The program's own SIGSEGV action, set through tine_sigaction: SIG_DFL until then. */
+static struct tine_sigaction chained;
+
+int __tine_segv_chain(const struct tine_sigaction *act, struct tine_sigaction *old)
+{
+    if (!__atomic_load_n(&watching, __ATOMIC_ACQUIRE))
+        return 0;
+    if (old)
+        *old = chained;
+    if (act) {                                     /* SIG_DFL while the rest changes */
+        __atomic_store_n(&chained.handler, SIG_DFL, __ATOMIC_RELEASE);
+        chained.mask = act->mask;
+        chained.flags = act->flags;
+        __atomic_store_n(&chained.handler, act->handler, __ATOMIC_RELEASE);
+    }
+    return 1;
+}
+
+/*
+ * Runs the program's action for a SIGSEGV that is no overflow: 1 if it
+ * ran (or the signal is ignored), 0 if the default action should. Its
+ * mask is added for the call; the kernel restores the whole mask when
+ * tine's handler returns.
+ */
+static int chain(int sig, struct siginfo *si, void *uc)
+{
+    void (*h)(int) = __atomic_load_n(&chained.handler, __ATOMIC_ACQUIRE);
+    void (*a)(int, siginfo_t *, void *) = chained.action;   /* the union's other member */
+    unsigned long flags = chained.flags;
+
+    if (h == SIG_DFL)
+        return 0;
+    if (h == SIG_IGN)
+        return si->si_code <= 0;                   /* a fault is never ignored */
+    tine_sigprocmask(SIG_BLOCK, &chained.mask, 0);
+    if (flags & SA_RESETHAND)
+        __atomic_store_n(&chained.handler, SIG_DFL, __ATOMIC_RELEASE);
+    if (flags & SA_SIGINFO)
+        a(sig, si, uc);
+    else
+        h(sig);
+    return 1;
+}
+
 TINE_HIDDEN void __tine_overflow_handler(int sig, struct siginfo *si, void *uc)
 {
     unsigned long a = (unsigned long)si->si_addr;
     size_t size = si->si_code > 0 ? overflowed(a, tine_arch_uc_sp(uc)) : 0;  /* > 0: a fault */
     char msg[128];
     int silent = SILENT;
+
+    if (!size && chain(sig, si, uc))
+        return;
 
     if (size && __atomic_compare_exchange_n(&reported, &silent, SAYING, 0,
                                             __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {

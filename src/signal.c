@@ -1,38 +1,110 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
- * src/signal.c — the two things tine itself does with signals: install a
- * handler that runs on the alternate stack (or restore the default action),
- * and raise a signal at the calling thread so that its default action runs.
+ * src/signal.c — handlers, masks and raising: the public calls of
+ * <tine/signal.h>, and the two things tine itself does with signals:
+ * install a handler that runs on the alternate stack (or restore the
+ * default action), and raise a signal at the calling thread so that its
+ * default action runs.
  */
 #include "internal.h"
 #include <linux/signal.h>
 
-/* The kernel's struct sigaction for rt_sigaction: a 64-bit mask on every port. */
+/*
+ * The kernel's struct sigaction for rt_sigaction: a 64-bit mask on every
+ * port, and a restorer field only where the UAPI has SA_RESTORER (not
+ * riscv64: asm-generic/signal.h leaves it out, and the mask moves up).
+ */
 struct ksigaction {
-    tine_sighandler handler;
+    void *handler;
     unsigned long flags;
+#ifdef SA_RESTORER
     void (*restorer)(void);
-    unsigned long mask[64 / (8 * sizeof(long))];
+#endif
+    tine_sigset mask;
 };
+
+/* The flags and restorer a handler needs on this port, beside the program's flags. */
+static void restorer(struct ksigaction *k)
+{
+#ifdef TINE_ARCH_SIGRETURN
+    k->flags |= SA_RESTORER;                      /* x86: the kernel insists on one */
+    k->restorer = tine_arch_sigreturn;
+#ifdef TINE_ARCH_SIGRETURN_NORT
+    if (!(k->flags & SA_SIGINFO))
+        k->restorer = tine_arch_sigreturn_nort;   /* i386: the old frame (sigreturn.asm) */
+#endif
+#else
+    (void)k;
+#endif
+}
 
 long __tine_sigaction(int sig, tine_sighandler h)
 {
-    struct ksigaction sa = { .handler = h };      /* 0: SIG_DFL */
+    struct ksigaction sa = { .handler = (void *)h };    /* 0: SIG_DFL */
 
-    if (h)
+    if (h) {
         sa.flags = SA_SIGINFO | SA_ONSTACK;
-#ifdef TINE_ARCH_SIGRETURN
-    sa.flags |= SA_RESTORER;                      /* x86: the kernel insists on one */
-    sa.restorer = tine_arch_sigreturn;
-#endif
+        restorer(&sa);
+    }
     return tine_syscall4(__NR_rt_sigaction, sig, (long)&sa, 0, sizeof sa.mask);
 }
 
 void __tine_raise(int sig)
 {
-    unsigned long set[64 / (8 * sizeof(long))] = { 0 };
+    tine_sigset set;
 
-    set[(sig - 1) / (8 * sizeof(long))] = 1UL << ((sig - 1) % (8 * sizeof(long)));
-    tine_syscall4(__NR_rt_sigprocmask, SIG_UNBLOCK, (long)set, 0, sizeof set);
+    tine_sigemptyset(&set);
+    tine_sigaddset(&set, sig);
+    tine_syscall4(__NR_rt_sigprocmask, SIG_UNBLOCK, (long)&set, 0, sizeof set);
     tine_syscall3(__NR_tgkill, tine_syscall0(__NR_getpid), tine_syscall0(__NR_gettid), sig);
+}
+
+/*
+ * rt_sigaction with the program's action. SIGSEGV in a program whose
+ * overflow handler is installed goes to overflow.c instead, which keeps
+ * the action and chains to it (<tine/signal.h> says how).
+ */
+int tine_sigaction(int sig, const struct tine_sigaction *act, struct tine_sigaction *old)
+{
+    struct ksigaction k, o;
+    long r;
+
+    if (sig < 1 || sig > TINE_NSIG)
+        return -EINVAL;
+    if (sig == SIGSEGV && __tine_segv_chain && __tine_segv_chain(act, old))
+        return 0;
+    if (act) {
+        k = (struct ksigaction){ .handler = (void *)act->handler,
+                                 .flags = act->flags, .mask = act->mask };
+#ifdef SA_RESTORER
+        k.flags &= ~(unsigned long)SA_RESTORER;   /* tine's to give, not the program's */
+#endif
+        if (act->handler != SIG_DFL && act->handler != SIG_IGN)
+            restorer(&k);
+    }
+    r = tine_syscall4(__NR_rt_sigaction, sig, act ? (long)&k : 0, old ? (long)&o : 0, sizeof k.mask);
+    if (r == 0 && old) {
+        old->handler = (void (*)(int))o.handler;
+        old->flags = o.flags;
+#ifdef SA_RESTORER
+        old->flags &= ~(unsigned long)SA_RESTORER;
+#endif
+        old->mask = o.mask;
+    }
+    return (int)r;
+}
+
+int tine_sigprocmask(int how, const tine_sigset *set, tine_sigset *old)
+{
+    return (int)tine_syscall4(__NR_rt_sigprocmask, how, (long)set, (long)old, sizeof(tine_sigset));
+}
+
+int tine_sigpending(tine_sigset *set)
+{
+    return (int)tine_syscall2(__NR_rt_sigpending, (long)set, sizeof(tine_sigset));
+}
+
+int tine_raise(int sig)
+{
+    return (int)tine_syscall3(__NR_tgkill, tine_syscall0(__NR_getpid), tine_syscall0(__NR_gettid), sig);
 }

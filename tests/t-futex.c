@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: 0BSD */
-/* t-futex: wait, wake, timeouts. */
+/*
+ * t-futex: wait, wake, timeouts; and the shared forms across two processes
+ * that map the same MAP_SHARED page, where a private wake reaches no one.
+ */
 #include "t.h"
 
 static int word, woken;
@@ -11,6 +14,52 @@ static int waiter(void *arg)
         tine_futex_wait(&word, 0);
     __atomic_add_fetch(&woken, 1, __ATOMIC_SEQ_CST);
     return 0;
+}
+
+/*
+ * A child sleeps in a shared wait on a word of a MAP_SHARED page until the
+ * word is 1. The parent wakes it with shared wakes until one reports a
+ * waiter (so the child was asleep, in the other process), having first
+ * tried a private wake each time, which must find no one: the kernel keys
+ * a private futex on this process's address space.
+ */
+static void across_processes(void)
+{
+    int *page = tine_mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    int pid, status = -1, woke = 0, private_woke = 0, tries;
+
+    CHECK(!tine_is_err(page), "map a shared page");
+    if (tine_is_err(page))
+        return;
+    pid = tine_fork();
+    if (pid == 0) {
+        int r = tine_futex_wait_timeout_shared(&page[3], 0, 0, 10 * 1000 * 1000);
+
+        page[1] = r == -ETIMEDOUT;                 /* the timed form times out (no one wakes page[3]) */
+        while (__atomic_load_n(&page[0], __ATOMIC_ACQUIRE) == 0) {
+            r = tine_futex_wait_shared(&page[0], 0);
+            if (r != 0 && r != -EAGAIN && r != -EINTR)
+                tine__exit(3);
+        }
+        tine__exit(0);
+    }
+    CHECK(pid > 0, "fork a waiter (%d)", pid);
+    if (pid < 0)
+        return;
+    for (tries = 0; tries < 5000 && !woke; tries++) {
+        private_woke += tine_futex_wake(&page[0], 1);
+        woke = tine_futex_wake_shared(&page[0], 1);
+        if (!woke)
+            tine_nanosleep(0, 1000000);
+    }
+    CHECK_EQ(woke, 1, "a shared wake in the parent woke the child's shared wait");
+    CHECK_EQ(private_woke, 0, "a private wake never reached the other process");
+    __atomic_store_n(&page[0], 1, __ATOMIC_RELEASE);
+    tine_futex_wake_shared(&page[0], 1);
+    CHECK_EQ(tine_wait(pid, &status), pid, "reap the child");
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the child saw the word change and exited 0 (%#x)", status);
+    CHECK_EQ(page[1], 1, "the shared timed wait timed out in the child");
+    tine_munmap(page, 4096);
 }
 
 int main(void)
@@ -39,5 +88,10 @@ int main(void)
     for (int i = 0; i < 3; i++)
         tine_thread_join(t[i], 0);
     CHECK_EQ(woken, 3, "all three waiters went on");
+
+    CHECK_EQ(tine_futex_wait_shared(&w, 2), -EAGAIN, "shared wait with the wrong value: -EAGAIN");
+    CHECK_EQ(tine_futex_wait_timeout_shared(&w, 1, 0, -1), -EINVAL, "shared wait, nsec -1: -EINVAL");
+    CHECK_EQ(tine_futex_wake_shared(&w, 1), 0, "shared wake with no one waiting: 0");
+    across_processes();
     return t_done();
 }

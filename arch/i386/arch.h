@@ -38,6 +38,12 @@ static inline unsigned long tine_arch_tls_arg(struct user_desc *d, void *tp)
 /* rt_sigaction gets SA_RESTORER and tine_arch_sigreturn (sigreturn.asm). */
 #define TINE_ARCH_SIGRETURN 1
 
+/*
+ * ... and tine_arch_sigreturn_nort for a handler without SA_SIGINFO, whose
+ * frame is the old non-rt one here (sigreturn.asm says why).
+ */
+#define TINE_ARCH_SIGRETURN_NORT 1
+
 /* The kernel's raw clone takes tls before ctid here (CONFIG_CLONE_BACKWARDS). */
 #define TINE_ARCH_CLONE_BACKWARDS 1
 

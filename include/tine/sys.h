@@ -17,6 +17,9 @@
 #include <linux/mman.h>
 #include <linux/resource.h>
 #include <asm/signal.h>
+#include <linux/poll.h>         /* struct pollfd, POLL* */
+#include <linux/time_types.h>   /* struct __kernel_timespec */
+#include <tine/signal.h>        /* tine_sigset */
 
 long  tine_write(int fd, const void *buf, size_t n);
 long  tine_read(int fd, void *buf, size_t n);
@@ -44,6 +47,27 @@ int   tine_nanosleep(long sec, long nsec);                   /* -EINVAL for nsec
 const char   *tine_getenv(const char *name);                 /* NULL when unset */
 unsigned long tine_page_size(void);                          /* AT_PAGESZ from the auxiliary vector */
 unsigned long tine_getauxval(unsigned long type);            /* 0 when the kernel gave none */
+char **tine_environ(void);                                   /* the environment main got: for tine_execve */
+
+/* Ids (the *32 calls on i386 and arm); (unsigned)-1 leaves one of setres*id's as it is. */
+unsigned tine_getuid(void);
+unsigned tine_geteuid(void);
+unsigned tine_getgid(void);
+unsigned tine_getegid(void);
+int   tine_setuid(unsigned uid);
+int   tine_setgid(unsigned gid);
+int   tine_setresuid(unsigned ruid, unsigned euid, unsigned suid);
+int   tine_setresgid(unsigned rgid, unsigned egid, unsigned sgid);
+
+/*
+ * Waiting on fds: the number ready, 0 on timeout. tine_poll's timeout is
+ * in milliseconds (negative: none); tine_ppoll's is 64-bit seconds on every
+ * port (NULL: none), left unchanged, with mask (NULL: none) in force while
+ * it waits.
+ */
+int   tine_poll(struct pollfd *fds, unsigned long n, int timeout_ms);
+int   tine_ppoll(struct pollfd *fds, unsigned long n, const struct __kernel_timespec *timeout,
+                 const tine_sigset *mask);
 
 /* The kernel reserves the top 4095 addresses for -errno. */
 static inline int tine_is_err(const void *p)
