@@ -86,7 +86,8 @@ qemu_doc() {
 
 for port in $ports; do
     echo "== $port: building"
-    if ! $make -s -C "$top" ARCH="$port" O="$out" CC="$cc" all tests examples; then
+    # Both cores: the build is half of make check's time on a 2-core machine.
+    if ! $make -s -j"$(nproc 2>/dev/null || echo 2)" -C "$top" ARCH="$port" O="$out" CC="$cc" all tests examples; then
         fail "$port" build build "the build failed"
         cell "$port" build
         continue
