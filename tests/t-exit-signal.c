@@ -78,7 +78,10 @@ static void trap(int sig, const char *name)
         CHECK_EQ(r, pid, "tine_waitpid(pid, &st, 0) reaps the SIGCHLD child");
     } else {
         CHECK_EQ(r, -ECHILD, "tine_waitpid(pid, &st, 0) says there is no such child: the seed's trap");
-        CHECK_EQ(tine_waitpid(pid, &st, __WCLONE | WNOHANG) >= 0, 1, "__WCLONE sees it");
+        siginfo_t info;
+
+        /* WNOWAIT (waitid's only): seen, and left for __WALL. waitpid with WNOHANG would reap it. */
+        CHECK_EQ(tine_waitid(P_PID, pid, &info, WEXITED | WNOWAIT | __WCLONE), 0, "__WCLONE sees it");
         r = tine_waitpid(pid, &st, __WALL);
         CHECK_EQ(r, pid, "__WALL reaps it");
     }
