@@ -195,8 +195,9 @@ COMMON_DEPS := make:make binutils:readelf gcc:gcc clang:clang lld:ld.lld llvm:ll
 BENCH_DEPS  := libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc \
                gcc-aarch64-linux-gnu:aarch64-linux-gnu-gcc \
                libc6-dev-arm64-cross:/usr/aarch64-linux-gnu/lib/libc.a
-# `make demo` shows strace's record of each clone beside tine's trace.
-DEMO_DEPS   := strace:strace
+# `make demo` shows strace's record of each clone beside tine's trace, and
+# measures glibc's and musl's default thread stacks (the limits step).
+DEMO_DEPS   := strace:strace libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc
 # `make check-system` boots each port's kernel in qemu-system (TCG), and
 # fetches the kernels with apt-get through Debian's archive keyring.
 SYSTEM_DEPS := qemu-system-x86:qemu-system-x86_64 qemu-system-arm:qemu-system-aarch64 \
