@@ -36,19 +36,6 @@ static unsigned long status_field(const char *key, int base)
     return (unsigned long)-1;
 }
 
-static int contains(const char *path, const char *what)
-{
-    static char buf[65536];
-    size_t n = strlen(what);
-
-    if (t_read_file(path, buf, sizeof buf) <= 0)
-        return 0;
-    for (const char *p = buf; *p; p++)
-        if (memcmp(p, what, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* The child: a UTS namespace, a hostname in it, and back with setns. */
 static int uts(void)
 {
@@ -76,9 +63,9 @@ static int mnt(void)
         return 0;
     shared[1] = tine_mount(0, "/", 0, MS_REC | MS_PRIVATE, 0);   /* nothing propagates back */
     shared[2] = tine_mount("tine-ns-test", "/tmp", "tmpfs", MS_NOSUID, "size=64k");
-    shared[3] = contains("/proc/self/mountinfo", "tine-ns-test");
+    shared[3] = t_file_contains("/proc/self/mountinfo", "tine-ns-test");
     shared[4] = tine_umount2("/tmp", MNT_DETACH);
-    shared[5] = !contains("/proc/self/mountinfo", "tine-ns-test");
+    shared[5] = !t_file_contains("/proc/self/mountinfo", "tine-ns-test");
     shared[6] = tine_pivot_root("/no/such/dir", "/no/such/dir");
     return 0;
 }
@@ -219,7 +206,7 @@ int main(int argc, char **argv, char **envp)
         CHECK(shared[5], "it is gone");
         CHECK_EQ(shared[6], -ENOENT, "pivot_root to a missing directory: -ENOENT");
     }
-    CHECK(!contains("/proc/self/mountinfo", "tine-ns-test"), "our own mounts never saw the tmpfs");
+    CHECK(!t_file_contains("/proc/self/mountinfo", "tine-ns-test"), "our own mounts never saw the tmpfs");
     CHECK_EQ(tine_unshare(~0UL), -EINVAL, "unshare with unknown flags: -EINVAL");
     CHECK_EQ(tine_setns(-1, 0), -EBADF, "setns(-1): -EBADF");
     return t_done();

@@ -14,21 +14,12 @@
 
 static int go, ready;
 
-static int deep(int n)
-{
-    volatile char buf[512];
-
-    buf[0] = (char)n;
-    buf[511] = 1;
-    return n ? deep(n - 1) + buf[0] + buf[511] : 0;
-}
-
 static int dive(void *unused)
 {
     __atomic_add_fetch(&ready, 1, __ATOMIC_SEQ_CST);
     while (!__atomic_load_n(&go, __ATOMIC_ACQUIRE))
         tine_futex_wait(&go, 0);    /* woken together, to start down together */
-    return deep(1 << 30);
+    return t_deep(1 << 30);
 }
 
 static int overflow_all(void *n)

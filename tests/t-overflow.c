@@ -25,21 +25,11 @@
 static struct shared { int tid; unsigned long lo, hi; } *sh;   /* MAP_SHARED: the child fills it in */
 static struct tine_stack st;
 
-/* 528+ bytes a frame, and not a tail call: the stack must really grow. */
-static int deep(int n)
-{
-    volatile char buf[512];
-
-    buf[0] = (char)n;
-    buf[511] = 1;
-    return n ? deep(n - 1) + buf[0] + buf[511] : 0;
-}
-
 static int dive(void *arg)
 {
     (void)arg;
     sh->tid = tine_gettid();
-    return deep(1 << 30);
+    return t_deep(1 << 30);
 }
 
 static int in_thread(void *unused)

@@ -58,21 +58,6 @@ static void count_segv(int sig)
     __atomic_add_fetch(called, 1, __ATOMIC_SEQ_CST);
 }
 
-static int deep(int n)
-{
-    volatile char buf[512];
-
-    buf[0] = (char)n;
-    buf[511] = 1;
-    return n ? deep(n - 1) + buf[0] + buf[511] : 0;
-}
-
-static int dive(void *arg)
-{
-    (void)arg;
-    return deep(1 << 30);
-}
-
 static int overflow_with_handler(void *arg)
 {
     struct tine_sigaction sa = { .handler = count_segv, .flags = SA_ONSTACK };
@@ -80,7 +65,7 @@ static int overflow_with_handler(void *arg)
     tine_thread *t;
 
     (void)arg;
-    if (tine_sigaction(SIGSEGV, &sa, 0) != 0 || tine_thread_spawn(&t, dive, 0, &o) != 0)
+    if (tine_sigaction(SIGSEGV, &sa, 0) != 0 || tine_thread_spawn(&t, t_dive, 0, &o) != 0)
         return 3;
     tine_thread_join(t, 0);
     return 4;                                      /* not reached */

@@ -30,19 +30,6 @@ static long link_of(const char *ns, char *buf, long cap)
     return n;
 }
 
-static int contains(const char *path, const char *what)
-{
-    static char buf[65536];
-    size_t n = strlen(what);
-
-    if (t_read_file(path, buf, sizeof buf) <= 0)
-        return 0;
-    for (const char *p = buf; *p; p++)
-        if (memcmp(p, what, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* The child: 0 if it is where it should be, else which check failed. */
 static int in_ns(void *arg)
 {
@@ -63,11 +50,11 @@ static int in_ns(void *arg)
         if (tine_syscall5(__NR_mount, 0, (long)"/", 0, MS_REC | MS_PRIVATE, 0) != 0 ||
             tine_syscall5(__NR_mount, (long)"tine-ns-test", (long)"/tmp", (long)"tmpfs", 0, 0) != 0)
             return 14;
-        return contains("/proc/self/mountinfo", "tine-ns-test") ? 0 : 15;
+        return t_file_contains("/proc/self/mountinfo", "tine-ns-test") ? 0 : 15;
     case CLONE_NEWUSER:
         return tine_syscall0(__NR_getuid) == 0 && tine_syscall0(__NR_getgid) == 0 ? 0 : 16;
     case CLONE_NEWNET:              /* /proc/net/dev: two header lines and lo */
-        return contains("/proc/self/net/dev", "lo:") && !contains("/proc/self/net/dev", "eth") ? 0 : 17;
+        return t_file_contains("/proc/self/net/dev", "lo:") && !t_file_contains("/proc/self/net/dev", "eth") ? 0 : 17;
     }
     return 0;
 }
@@ -82,7 +69,7 @@ static int container(void *arg)
         return 20;
     if (tine_syscall2(__NR_sethostname, (long)"box", 3) != 0 || tine_syscall1(__NR_uname, (long)uts) != 0)
         return 21;
-    return strcmp(uts + 65, "box") == 0 && !contains("/proc/self/net/dev", "eth") ? 0 : 22;
+    return strcmp(uts + 65, "box") == 0 && !t_file_contains("/proc/self/net/dev", "eth") ? 0 : 22;
 }
 
 static int report(void *arg)
@@ -143,7 +130,7 @@ int main(void)
     }
     tine_syscall1(__NR_uname, (long)uts);
     CHECK(strcmp(uts + 65, host) == 0, "our hostname is still %s", host);
-    CHECK(!contains("/proc/self/mountinfo", "tine-ns-test"), "the child's tmpfs is not among our mounts");
+    CHECK(!t_file_contains("/proc/self/mountinfo", "tine-ns-test"), "the child's tmpfs is not among our mounts");
 
     /* CLONE_PARENT, from a child: the grandchild is ours to reap. */
     shared[0] = shared[1] = 0;

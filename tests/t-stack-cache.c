@@ -82,22 +82,6 @@ static tine_thread *spawn_join(size_t stack, size_t guard)
     return t;
 }
 
-/* 528+ bytes a frame, and not a tail call: the stack must really grow. */
-static int deep(int n)
-{
-    volatile char buf[512];
-
-    buf[0] = (char)n;
-    buf[511] = 1;
-    return n ? deep(n - 1) + buf[0] + buf[511] : 0;
-}
-
-static int dive(void *arg)
-{
-    (void)arg;
-    return deep(1 << 30);
-}
-
 /* In a child: a 64 KiB thread joined, then a 56 KiB one on its mapping runs off it. */
 static int overflow_on_reused(void *arg)
 {
@@ -105,7 +89,7 @@ static int overflow_on_reused(void *arg)
     tine_thread *t, *first = spawn_join(64 * KIB, 0);
 
     (void)arg;
-    if (!first || tine_thread_spawn(&t, dive, 0, &o) != 0)
+    if (!first || tine_thread_spawn(&t, t_dive, 0, &o) != 0)
         return 3;
     if (t != first)
         return 4;                       /* not the cached mapping: the test proves nothing */

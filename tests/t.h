@@ -148,6 +148,41 @@ __attribute__((unused)) static long t_read_file(const char *path, char *buf, lon
     return n;
 }
 
+/* Whether the file at path (read whole, up to 64 KiB) contains the string what. */
+__attribute__((unused)) static int t_file_contains(const char *path, const char *what)
+{
+    static char buf[65536];
+    size_t n = strlen(what);
+
+    if (t_read_file(path, buf, sizeof buf) <= 0)
+        return 0;
+    for (const char *p = buf; *p; p++)
+        if (memcmp(p, what, n) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * Recursion with 512-byte frames the compiler must keep (both ends of the
+ * array written through volatile), deep enough to run off any stack: the
+ * overflow tests call it from the thread or child whose guard they test.
+ */
+__attribute__((unused)) static int t_deep(int n)
+{
+    volatile char buf[512];
+
+    buf[0] = (char)n;
+    buf[511] = 1;
+    return n ? t_deep(n - 1) + buf[0] + buf[511] : 0;
+}
+
+/* t_deep as a thread or child body: runs off its stack. */
+__attribute__((unused)) static int t_dive(void *arg)
+{
+    (void)arg;
+    return t_deep(1 << 30);
+}
+
 /*
  * Runs fn(arg) in a child process with no core dumps and stderr into a
  * pipe; returns the child's wait status, with what it wrote to stderr in
