@@ -100,6 +100,9 @@ typedef void (*tine_init_fn)(int argc, char **argv, char **envp);
  */
 int    __tine_watch_start(void) TINE_HIDDEN;
 size_t __tine_altstack_size(void) TINE_HIDDEN;   /* a thread's alternate stack, in bytes */
+/* overflowed.c: the size of the stack whose guard a fault at a (sp at sp) is in, or 0. */
+size_t __tine_overflowed(unsigned long a, unsigned long sp) TINE_HIDDEN;
+extern unsigned long __tine_main_top TINE_HIDDEN;   /* an address in main's stack (its envp) */
 #ifdef TINE_ARCH_SIGRETURN
 void   tine_arch_sigreturn(void);                 /* the SA_RESTORER trampoline */
 #endif

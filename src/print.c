@@ -1,61 +1,15 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
- * src/print.c — printf without libc. One formatter writes into a sink:
- * a caller's buffer (snprintf) or a buffer written to a file descriptor
- * (dprintf) with one write(2) per call, so that lines from several threads
- * or processes do not interleave.
- *
- * The buffer starts as 256 bytes of stack, which holds nearly every line.
- * A call that outgrows it moves to a page of its own (mmap), which holds
- * PIPE_BUF (4096) bytes: the most a pipe takes in one piece. Longer output
- * goes out in writes of PIPE_BUF bytes. The trade-off is a stack of under
- * 400 bytes, so printf runs comfortably on the smallest stacks tine allows
- * (TINE_STACK_MIN, `make stack-report`), against an mmap and a munmap for
- * the rare call that prints more than 256 bytes; a 4 KiB stack buffer would
- * have taken most of an 8 KiB clone stack. Where mmap fails (no memory, an
- * RLIMIT_AS), such a call goes out in 256-byte writes, as it always did.
+ * src/print.c — printf's formatter, without libc: one pass over the
+ * format writing into a sink (sink.h), a caller's buffer here
+ * (tine_snprintf, which truncates and counts), or a buffer written to a
+ * file descriptor (printf.c: tine_printf, tine_dprintf).
  */
 #include <tine/print.h>
 #include <tine/string.h>
 #include <tine/sys.h>
-#include <linux/limits.h>       /* PIPE_BUF */
 
-struct sink {
-    char  *buf;
-    size_t cap;                 /* bytes buf can take */
-    size_t pos;                 /* bytes in buf now */
-    size_t total;               /* bytes produced, as printf counts them */
-    int    fd;                  /* < 0: a string sink, which truncates */
-    int    err;                 /* the first write error, as -errno */
-    int    page;                /* buf is a page of our own, to unmap (or could not be had: -1) */
-};
-
-static void flush(struct sink *s)
-{
-    for (size_t off = 0; off < s->pos && !s->err; ) {
-        long n = tine_write(s->fd, s->buf + off, s->pos - off);
-
-        if (n > 0)
-            off += (size_t)n;
-        else if (n != -EINTR)
-            s->err = n < 0 ? (int)n : -EIO;
-    }
-    s->pos = 0;
-}
-
-/* The stack buffer is full: carry on in a page of PIPE_BUF bytes, once per call. */
-static void grow(struct sink *s)
-{
-    char *p = tine_mmap(0, PIPE_BUF, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-    s->page = -1;
-    if (tine_is_err(p))
-        return;                 /* flushed in stack-sized pieces instead */
-    memcpy(p, s->buf, s->pos);
-    s->buf = p;
-    s->cap = PIPE_BUF;
-    s->page = 1;
-}
+#include "sink.h"
 
 static void put(struct sink *s, const char *p, size_t n)
 {
@@ -66,10 +20,7 @@ static void put(struct sink *s, const char *p, size_t n)
         if (!room) {
             if (s->fd < 0)
                 return;         /* truncated: only counted */
-            if (!s->page)
-                grow(s);
-            if (s->pos == s->cap)
-                flush(s);
+            __tine_sink_full(s);
             room = s->cap - s->pos;
         }
         if (room > n)
@@ -182,7 +133,7 @@ static int number(struct sink *s, const char **f, va_list *ap)
     return n;
 }
 
-static void format(struct sink *s, const char *f, va_list ap0)
+void __tine_format(struct sink *s, const char *f, va_list ap0)
 {
     va_list ap;
 
@@ -288,7 +239,7 @@ int tine_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
 
     if (!fmt || (!buf && n))
         return -EINVAL;
-    format(&s, fmt, ap);
+    __tine_format(&s, fmt, ap);
     if (n)
         buf[s.pos] = 0;
     if (s.err)
@@ -303,44 +254,6 @@ int tine_snprintf(char *buf, size_t n, const char *fmt, ...)
 
     va_start(ap, fmt);
     r = tine_vsnprintf(buf, n, fmt, ap);
-    va_end(ap);
-    return r;
-}
-
-int tine_vdprintf(int fd, const char *fmt, va_list ap)
-{
-    char buf[256];
-    struct sink s = { buf, sizeof buf, 0, 0, fd, 0, 0 };
-
-    if (!fmt || fd < 0)
-        return fmt ? -EBADF : -EINVAL;
-    format(&s, fmt, ap);
-    flush(&s);
-    if (s.page > 0)
-        tine_munmap(s.buf, PIPE_BUF);
-    if (s.err)
-        return s.err;
-    return s.total > 0x7fffffff ? -EOVERFLOW : (int)s.total;
-}
-
-int tine_dprintf(int fd, const char *fmt, ...)
-{
-    va_list ap;
-    int r;
-
-    va_start(ap, fmt);
-    r = tine_vdprintf(fd, fmt, ap);
-    va_end(ap);
-    return r;
-}
-
-int tine_printf(const char *fmt, ...)
-{
-    va_list ap;
-    int r;
-
-    va_start(ap, fmt);
-    r = tine_vdprintf(1, fmt, ap);
     va_end(ap);
     return r;
 }
