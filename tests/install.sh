@@ -24,8 +24,9 @@ trap 'rm -rf "$d"' EXIT
 stage=$d/stage moved=$d/elsewhere/tine
 
 for p in "$host" aarch64; do
+    # TINE_DEPS_DONE=0: make check ARCH=x86_64 installed only x86_64's packages; aarch64 may need its own.
     check "make install ARCH=$p DESTDIR=... PREFIX=/opt/tine" \
-        $make -s -C "$top" O="$out" ARCH="$p" DESTDIR="$stage" PREFIX=/opt/tine install
+        $make -s -C "$top" O="$out" ARCH="$p" DESTDIR="$stage" PREFIX=/opt/tine TINE_DEPS_DONE=0 install
 done
 mkdir -p "$d/elsewhere" && mv "$stage/opt/tine" "$moved"
 PATH=$moved/bin:$PATH
