@@ -430,7 +430,8 @@ $(abspath $(O))/host/tine-exec: $(TOP)/mk/tine-exec.c
 CHECK_PORTS := $(if $(filter command line environment,$(origin ARCH)),$(ARCH),$(PORTS))
 
 check: $(abspath $(O))/host/tine-exec
-	$(Q)$(LAB) ports="$(CHECK_PORTS)" make="$(MAKE)" cc="$(CC)" only="$(T)" sh $(TOP)/mk/check.sh
+	$(Q)$(LAB) ports="$(CHECK_PORTS)" make="$(MAKE)" cc="$(CC)" only="$(T)" TINE_SOAK="$(SOAK)" \
+	    sh $(TOP)/mk/check.sh
 
 # The lesson: the examples in teaching order, natively and under one qemu
 # per clone-order family, then one program on every port. STEP=name runs
@@ -581,6 +582,8 @@ help:
 	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'
 	@echo '  QUICK=1        make bench: fewer rounds and iterations (under a minute)'
 	@echo '  T=name         make check: only this test or check (t-fork, clone-fuzz, qemu-doc, ...)'
+	@echo '  SOAK=N         make check: races and churn repeated N times as often (a long hunt)'
+	@echo '  CHECK_JOBS=N   make check: tests run N at a time (default: one per core)'
 	@echo '  NO_DEPS=1      never call apt-get: name the missing packages and go on'
 	@echo
 	@echo 'Runners (make check, demo, qemu-doc; see README):'

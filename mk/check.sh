@@ -5,10 +5,13 @@
 # runs the port, under the installed qemu-user and under Debian 13's).
 #
 # Named variables: top, out (the build directory), ports, make, cc, only
-# (T=: names of tests or checks to run, all when empty); and mk/run.sh's.
+# (T=: names of tests or checks to run, all when empty), CHECK_JOBS (tests
+# run at once; the number of cores by default), TINE_SOAK (SOAK=: races
+# repeated that many times as often, tests/t.h's t_reps; each program's
+# time limit grows with it); and mk/run.sh's.
 #
-# Per port: the build, the build checks (ELF layout, tine-cc, each public
-# header alone), then every test under every runner; for the host port
+# Per port: the build, then the build checks (ELF layout, tine-cc, each
+# public header alone) beside every test under every runner; for the host port
 # natively, the printf oracle and the clone-flags fuzzer (tine against the
 # host libc); for every runner,
 # examples/flagprobe against its column of docs/qemu-user.md; last, the
@@ -25,6 +28,8 @@
 set -u
 : "${top:?}" "${out:?}" "${ports:?}" "${make:?}" "${cc:?}"
 only=$(printf '%s' "${only:-}" | tr ',' ' ')
+jobs=${CHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}     # tests run this many at a time
+case ${TINE_SOAK:-} in [1-9]*) RUN_TIMEOUT=${RUN_TIMEOUT:-$((120 * TINE_SOAK))} ;; esac   # a soak runs longer
 . "$top/mk/run.sh"
 . "$top/mk/tally.sh"
 tally_start "$out"
@@ -37,13 +42,43 @@ want() {
     return 1
 }
 
-# run_test port entry binary source: one test program under one runner.
-run_test() {
+# run_tests port: every test ($tests) under every runner ($run_list), in
+# $jobs lanes at once (a test is one process, mostly on one core). Each
+# lane walks the same list and runs what no other lane has taken yet
+# (mkdir is the claim); a run leaves its log and, beside it, its exit
+# status and milliseconds. Nothing is judged here: judge_test reads the
+# results back in order, so the report reads the same as one at a time.
+run_tests() {
+    rt_claims=$out/$1/logs/claims
+    rm -rf "$rt_claims" && mkdir -p "$rt_claims"
+    rt_lane=0
+    while [ "$rt_lane" -lt "$jobs" ]; do
+        for t in $tests; do
+            for entry in $run_list; do
+                label=$(run_field "$entry" 1) name=$(basename "$t")
+                mkdir "$rt_claims/$name.$label" 2>/dev/null || continue
+                log=$out/$1/logs/$name.$label.log
+                rt_t0=$(date +%s%N)
+                # shellcheck disable=SC2046
+                run_prog "$entry" $(run_envs "$top/tests/$name.c") "$t" </dev/null >"$log" 2>&1
+                echo "$? $(( ($(date +%s%N) - rt_t0) / 1000000 ))" >"$log.status"
+            done
+        done &
+        rt_lane=$((rt_lane + 1))
+    done
+    wait
+}
+
+# judge_test port entry binary source: one test's run under one runner.
+judge_test() {
     label=$(run_field "$2" 1) name=$(basename "$3")
     log=$out/$1/logs/$name.$label.log
-    # shellcheck disable=SC2046
-    run_prog "$2" $(run_envs "$4") "$3" </dev/null >"$log" 2>&1
-    if run_verdict "$log" $? "$4"; then pass; else fail "$1" "$label" "$name" "$run_why" "$log"; fi
+    read -r jt_status jt_ms <"$log.status" 2>/dev/null || jt_status='no status'
+    if run_verdict "$log" "$jt_status" "$4"; then
+        pass
+    else
+        fail "$1" "$label" "$name" "$run_why" "$log"
+    fi
 }
 
 # clone_fuzz port: the clone-flags fuzzer, the same seeded cases through
@@ -101,28 +136,21 @@ for port in $ports; do
     for t in "$b"/tests/t-*; do want "$(basename "$t")" && tests="$tests $t"; done
     ntests=$(echo $tests | wc -w)
 
-    # Build checks: the ELF files tine makes, and the tine-cc wrapper (its
-    # programs run under the first runner).
+    # Build checks: the ELF files tine makes, the tine-cc wrapper (its
+    # programs run under the first runner), each public header alone. They
+    # run beside the tests, and are judged after them.
     first=${run_list%% *}
     case $(run_field "$first" 2) in qemu) emu=$(run_field "$first" 3) ;; *) emu='' ;; esac
-    for check in elf tine-cc; do
-        want "$check" || continue
+    checks=''
+    for check in elf tine-cc headers; do want "$check" && checks="$checks $check"; done
+    for check in $checks; do
         log=$b/logs/$check.build.log
-        if sh "$top/tests/$check.sh" "$b" "$emu" >"$log" 2>&1 && ! grep -q '^FAIL' "$log"; then
-            pass
-        else
-            fail "$port" build "$check" "see $log" "$log"
-        fi
-    done
-    if want headers; then
-        log=$b/logs/headers.build.log
-        if tinecc=$b/tine-cc top=$top sh "$top/mk/check-headers.sh" >"$log" 2>&1; then
-            pass
-        else
-            fail "$port" build headers "a public header does not compile alone (log: $log)" "$log"
-        fi
-    fi
-    cell "$port" build
+        case $check in
+            headers) tinecc=$b/tine-cc top=$top sh "$top/mk/check-headers.sh" ;;
+            *) sh "$top/tests/$check.sh" "$b" "$emu" ;;
+        esac >"$log" 2>&1
+        echo $? >"$log.status"
+    done &
 
     # Runners this host cannot offer: said once, each test counted as skipped.
     for label in $(printf '%s' "$run_skips" | cut -f1); do
@@ -135,8 +163,25 @@ for port in $ports; do
     for entry in $run_list; do
         label=$(run_field "$entry" 1)
         echo "== $port: tests, $label$([ "$(run_field "$entry" 2)" = native ] || echo " ($(run_field "$entry" 3))")"
+    done
+    [ -n "$tests" ] && run_tests "$port"
+    wait                                            # for the build checks too
+    for check in $checks; do
+        log=$b/logs/$check.build.log
+        if [ "$(cat "$log.status")" = 0 ] && ! grep -q '^FAIL' "$log"; then
+            pass
+        elif [ "$check" = headers ]; then
+            fail "$port" build headers "a public header does not compile alone (log: $log)" "$log"
+        else
+            fail "$port" build "$check" "see $log" "$log"
+        fi
+    done
+    cell "$port" build
+
+    for entry in $run_list; do
+        label=$(run_field "$entry" 1)
         for t in $tests; do
-            run_test "$port" "$entry" "$t" "$top/tests/$(basename "$t").c"
+            judge_test "$port" "$entry" "$t" "$top/tests/$(basename "$t").c"
         done
         if [ "$label" = native ] && [ "$port" = "$HOST_ARCH" ]; then
             if want printf-oracle; then

@@ -24,7 +24,7 @@ int main(void)
     int bad_ok = 1, ok = 0, status, procs;
     tine_thread *t;
 
-    procs = t_qemu() ? 30 : 300;
+    procs = (int)t_reps(300, 30);
     CHECK(t_read_file("/proc/self/maps", before, sizeof before) > 0, "read /proc/self/maps");
     for (int i = 0; i < 3000; i++) {
         int ret = -1;

@@ -5,12 +5,13 @@
  * others wait until it is out before they die (they used to return at
  * once, re-fault under SIG_DFL and kill the process before the write).
  * Two threads, then eight, each run in a child process whose stderr is
- * read: RUNS runs of each natively, fewer under qemu-user (slower to fork).
+ * read: RUNS_NATIVE runs of each natively, RUNS_QEMU under qemu-user (slower
+ * to fork), each times TINE_SOAK (make check SOAK=N).
  */
 #include "t.h"
 
-#define RUNS_NATIVE 1000
-#define RUNS_QEMU   100
+#define RUNS_NATIVE 300        /* times TINE_SOAK (t_reps) */
+#define RUNS_QEMU   30
 
 static int go, ready;
 
@@ -53,7 +54,7 @@ static int lines(const char *err, const char *line)
 
 int main(void)
 {
-    int qemu = t_qemu(), runs = qemu ? RUNS_QEMU : RUNS_NATIVE;
+    int qemu = t_qemu(), runs = (int)t_reps(RUNS_NATIVE, RUNS_QEMU);
     char err[2048];
 
     for (long n = 2; n <= 8; n += 6) {

@@ -69,6 +69,22 @@ __attribute__((unused)) static int t_qemu(void)
 }
 
 /*
+ * How many times a race or churn test repeats: `native` times on the real
+ * kernel, `qemu` under qemu-user (slower to fork and to clone), each
+ * multiplied by TINE_SOAK when it is set (make check SOAK=100: a long hunt
+ * for a rare failure; the counts of make check are sized for its time).
+ */
+__attribute__((unused)) static long t_reps(long native, long qemu)
+{
+    const char *s = tine_getenv("TINE_SOAK");
+    long n = t_qemu() ? qemu : native, k = 0;
+
+    for (; s && *s >= '0' && *s <= '9' && k < 1000000; s++)
+        k = k * 10 + (*s - '0');
+    return k > 0 ? n * k : n;
+}
+
+/*
  * The version of the qemu-user running the test, as T_QEMU(major, minor,
  * micro) gives it (T_QEMU(7, 2, 22) for 7.2.22), from TINE_QEMU_VERSION,
  * which the runner sets (mk/run.sh); 0 on the real kernel. qemu versions
@@ -148,18 +164,23 @@ __attribute__((unused)) static long t_read_file(const char *path, char *buf, lon
     return n;
 }
 
+/* Whether the string s contains the string what. */
+__attribute__((unused)) static int t_contains(const char *s, const char *what)
+{
+    size_t n = strlen(what);
+
+    for (; *s; s++)
+        if (memcmp(s, what, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether the file at path (read whole, up to 64 KiB) contains the string what. */
 __attribute__((unused)) static int t_file_contains(const char *path, const char *what)
 {
     static char buf[65536];
-    size_t n = strlen(what);
 
-    if (t_read_file(path, buf, sizeof buf) <= 0)
-        return 0;
-    for (const char *p = buf; *p; p++)
-        if (memcmp(p, what, n) == 0)
-            return 1;
-    return 0;
+    return t_read_file(path, buf, sizeof buf) > 0 && t_contains(buf, what);
 }
 
 /*
