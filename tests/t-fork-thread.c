@@ -8,13 +8,11 @@
  * 1,000. Each child here spawns and joins a thread, maps a stack, and
  * exits; every child must exit, with status 0, within 5 seconds.
  *
- * Natively 1,000 forks. Under qemu-user 30: each fork copies the emulator
+ * Natively 1,000 forks (times TINE_SOAK). Under qemu-user 30: each fork copies the emulator
  * too (tens of milliseconds, seconds on a loaded machine), and the race
- * is qemu's host threads' as much as the guest's. Under qemu-user 7.2
- * none: a child forked from a guest with threads makes qemu 7.2 itself
- * abort ("qemu_plugin_vcpu_init_hook: assertion failed", plugins/core.c)
- * when it starts a thread, and hang, with or without tine's locks; 10.0
- * runs it.
+ * is qemu's host threads' as much as the guest's. Under qemu-user 7.2,
+ * which cannot start a thread in such a child, what 7.2 does (qemu7);
+ * 10.0 runs it all.
  */
 #include "t.h"
 #include <linux/wait.h>
@@ -94,15 +92,65 @@ static int wait_for(int pid, int ms)
     return -1;
 }
 
+/*
+ * Under qemu-user 7.2 (docs/qemu-user.md) a child forked from a guest that
+ * has more than one thread cannot start a thread: qemu aborts in it
+ * (plugins/core.c:221, "qemu_plugin_vcpu_init_hook: assertion failed")
+ * and the child exits 127, with or without tine's locks; and forks while
+ * other threads clone can deadlock qemu in the parent too. So under 7.2
+ * the test asserts that documented failure, and that a child which
+ * starts no thread still maps a stack from the cache and exits.
+ */
+static int parked(void *arg)
+{
+    while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE))
+        tine_futex_wait(&stop, 0);
+    return (int)(long)arg;
+}
+
+static int child_thread(void *arg)
+{
+    return (void)arg, child();
+}
+
+static int child_stack(void *arg)
+{
+    struct tine_stack st;
+
+    (void)arg;
+    if (tine_stack_map(&st, 16 * 1024, 0) != 0)
+        return 2;
+    tine_stack_unmap(&st);
+    return 0;
+}
+
+static int qemu7(void)
+{
+    static char err[4096];
+    tine_thread *t;
+    int status, r = -1;
+
+    CHECK_EQ(tine_thread_spawn(&t, parked, 0, 0), 0, "a second thread in the parent, parked");
+    status = t_capture(child_stack, 0, err, sizeof err);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "a forked child maps and unmaps a stack (status %#x)",
+          status);
+    status = t_capture(child_thread, 0, err, sizeof err);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 127 && t_contains(err, "plugins/core.c"),
+          "qemu-user 7.2: a forked child's thread makes qemu abort, exit status 127 (%#x; docs/qemu-user.md)",
+          status);
+    __atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
+    tine_futex_wake(&stop, 1);
+    CHECK(tine_thread_join(t, &r) == 0 && r == 0, "the parent's thread is joined");
+    return t_done();
+}
+
 int main(void)
 {
-    int forks = t_qemu() ? 30 : 1000, exited = 0, hung = 0, failed = 0, ok = 0, r;
+    int forks = (int)t_reps(1000, 30), exited = 0, hung = 0, failed = 0, ok = 0, r;
     tine_thread *w[WORKERS + 1];
 
-    if (t_qemu() && t_qemu_version() < T_QEMU(8, 0, 0)) {
-        CHECK(1, "not run under qemu-user 7.2: its fork of a guest with threads aborts in the child");
-        return t_done();
-    }
+    if (t_qemu() && t_qemu_version() < T_QEMU(8, 0, 0))
+        return qemu7();
     for (int i = 0; i < WORKERS; i++)
         CHECK_EQ(tine_thread_spawn(&w[i], churn, &rounds[i], 0), 0, "a thread that spawns and joins threads");
     CHECK_EQ(tine_thread_spawn(&w[WORKERS], spawner, &rounds[WORKERS], 0), 0,
