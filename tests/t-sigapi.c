@@ -14,6 +14,8 @@
 
 static volatile int plain_sig, plain_count;
 static volatile int info_sig, info_code, info_pid, info_masked, info_count;
+static volatile long info_err;
+static volatile unsigned long info_mask;           /* the mask's first word, as the handler read it */
 static volatile int segv_count, segv_code;
 static char *volatile segv_page;
 
@@ -25,13 +27,15 @@ static void plain(int sig)
 
 static void with_info(int sig, siginfo_t *si, void *uc)
 {
-    tine_sigset now;
+    tine_sigset now = { { 0 } };
 
     (void)uc;
     info_sig = sig;
     info_code = si->si_code;
     info_pid = si->si_pid;
-    info_masked = tine_sigprocmask(SIG_BLOCK, 0, &now) == 0 && tine_sigismember(&now, SIGUSR1) == 1;
+    info_err = tine_sigprocmask(SIG_BLOCK, 0, &now);
+    info_mask = now.sig[0];
+    info_masked = info_err == 0 && tine_sigismember(&now, SIGUSR1) == 1;
     info_count++;
 }
 
@@ -99,7 +103,8 @@ int main(void)
           info_count, info_sig);
     CHECK(info_code == SI_TKILL && info_pid == tine_getpid(), "its siginfo: SI_TKILL from us (%d, %d)",
           info_code, info_pid);
-    CHECK(info_masked, "sa_mask (SIGUSR1) was blocked while it ran");
+    CHECK(info_masked, "sa_mask (SIGUSR1) was blocked while it ran (sigprocmask %ld, mask %#lx)",
+          info_err, info_mask);
     CHECK_EQ(keep, 0x5a5a5a5aL, "and returned into the program");
     CHECK(tine_sigprocmask(SIG_BLOCK, 0, &set) == 0 && tine_sigismember(&set, SIGUSR1) == 0,
           "SIGUSR1 is unblocked again after it");
