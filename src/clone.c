@@ -6,13 +6,60 @@
  */
 #include "internal.h"
 
+/*
+ * A clone without CLONE_VM copies only the calling thread. Had another
+ * thread held tine's one internal lock (the stack cache's, stack.c) at
+ * that moment, the child's copy would stay held forever, and its copy of
+ * the cache could be half-changed. So, as tine_fork does, the lock is
+ * held across such a clone; the parent lets go of it after the call, the
+ * child first thing (forked). The lock exists only in programs that link
+ * the cache: weak, so that a program with no cache does not pull it in.
+ */
+#pragma weak __tine_stack_lock
+#pragma weak __tine_stack_unlock
+
+static void forked(void)
+{
+    if (__tine_spawn_forked)
+        __tine_spawn_forked();  /* drop the parent's CLONE_VM children, under the lock */
+    __tine_stack_unlock();
+}
+
+struct start { int (*fn)(void *); void *arg; };
+
+/* A fn-shaped child's first frame; s is in its copy of the parent's stack. */
+static int forked_start(void *p)
+{
+    struct start *s = p;
+
+    forked();
+    return s->fn(s->arg);
+}
+
+static int holds_lock(unsigned long flags)
+{
+    if ((flags & CLONE_VM) || !__tine_stack_lock)
+        return 0;
+    __tine_stack_lock();
+    return 1;
+}
+
 long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
                 void *stack_top, int *ptid, int *ctid, unsigned long tls)
 {
+    struct start s = { fn, arg };
+    int held;
+    long r;
+
     if (!fn || !stack_top)
         return -EINVAL;
     __tine_watch_start();       /* a new stack can overflow: have it named */
-    return tine_arch_clone(fn, arg, flags, stack_top, ptid, ctid, tls);  /* traced by the stub */
+    held = holds_lock(flags);
+    r = tine_arch_clone(held ? forked_start : fn, held ? (void *)&s : arg, flags, stack_top, ptid, ctid,
+                        tls);   /* traced by the stub */
+    if (held)
+        __tine_stack_unlock();
+    return r;
 }
 
 /* Both shapes of clone3 go through the arch's one stub; fn == 0 is the raw shape. */
@@ -55,13 +102,19 @@ long tine_clone3(struct clone_args *args, size_t size)
 {
     struct clone_args a;
     long r = copy_args(&a, args, size);
+    int held;
 
     if (r < 0)
         return r;
     if (a.stack || (a.flags & CLONE_VM))
         return -EINVAL;
     size = (size_t)r;
+    held = holds_lock((unsigned long)a.flags);
     r = tine_arch_clone3(&a, size, 0, 0);
+    if (held && r == 0)
+        forked();
+    else if (held)
+        __tine_stack_unlock();
     if (__tine_tracing)         /* parent and child alike: both return here */
         __tine_trace_clone3(&a, size, r);
     return r;
@@ -70,7 +123,9 @@ long tine_clone3(struct clone_args *args, size_t size)
 long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_t size)
 {
     struct clone_args a;        /* a copy, so the caller's stack_size stays as given */
+    struct start s = { fn, arg };
     unsigned long top;
+    int held;
     long r;
 
     if (!fn)
@@ -85,7 +140,10 @@ long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_
         return -EINVAL;
     a.stack_size = top - a.stack;
     __tine_watch_start();
-    r = tine_arch_clone3(&a, size, fn, arg);
+    held = holds_lock((unsigned long)a.flags);
+    r = tine_arch_clone3(&a, size, held ? forked_start : fn, held ? (void *)&s : arg);
+    if (held)
+        __tine_stack_unlock();
     if (__tine_tracing)
         __tine_trace_clone3(&a, size, r);
     return r;

@@ -168,9 +168,10 @@ void  __tine_stack_unlock(void) TINE_HIDDEN;
 /*
  * Forks and locks. tine_fork clones through __tine_fork_clone: process.c
  * has a plain one, weak; stack.c's, linked with the cache, holds the
- * cache's lock across the clone. A fork-like child of tine_spawn or
- * tine_fork then calls __tine_spawn_forked (spawn.c, when linked), under
- * the lock, to drop the parent's CLONE_VM children from its copy.
+ * cache's lock across the clone, as clone.c does for tine_clone and
+ * tine_clone3 (so tine_spawn) without CLONE_VM. Such a fork-like child
+ * then calls __tine_spawn_forked (spawn.c, when linked), under the lock,
+ * to drop the parent's CLONE_VM children from its copy.
  */
 long __tine_fork_clone(void) TINE_HIDDEN;
 void __tine_spawn_forked(void) __attribute__((weak)) TINE_HIDDEN;

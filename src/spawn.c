@@ -80,8 +80,8 @@ void __tine_spawn_forked(void)
 }
 
 /*
- * The child's first C frame. A child with memory of its own was cloned
- * with the cache's lock held (tine_spawn): its copy is let go here.
+ * The child's first C frame. A child with memory of its own has already
+ * let go of its copy of the cache's lock (clone.c).
  */
 static int spawn_start(void *p)
 {
@@ -92,9 +92,6 @@ static int spawn_start(void *p)
     if (s->flags & CLONE_VM) {  /* the kernel starts a CLONE_VM child without one */
         stack_t ss = { .ss_sp = s->alt, .ss_flags = 0, .ss_size = s->alt_size };
         tine_syscall2(__NR_sigaltstack, (long)&ss, 0);
-    } else {
-        __tine_spawn_forked();
-        __tine_stack_unlock();
     }
     if (s->flags & CLONE_NEWUSER) {
         if (!(s->flags & CLONE_FILES))
@@ -208,11 +205,7 @@ int tine_spawn(int (*fn)(void *), void *arg, const struct tine_spawn_opts *opts)
                          .alt = (char *)st.low + st.guard + size, .alt_size = alt, .st = st };
     if ((flags & CLONE_NEWUSER) && (r = tine_syscall2(__NR_pipe2, (long)s->gate, O_CLOEXEC)) < 0)
         goto fail;
-    if (!(flags & CLONE_VM))    /* a fork: the child's copy of the cache must be whole */
-        __tine_stack_lock();
-    r = start(s, opts, sig, size);
-    if (!(flags & CLONE_VM))
-        __tine_stack_unlock();
+    r = start(s, opts, sig, size);  /* a fork: clone.c holds the cache's lock across it */
     if (r > 0 && (flags & CLONE_NEWUSER)) {
         long e = map_root((int)r);
         if (e < 0) {                           /* it never runs fn without its maps */

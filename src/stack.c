@@ -91,7 +91,7 @@ static int cache_lock;
 /*
  * A spinlock that yields: held for a few loads and stores, never across a
  * system call but one: the clone of a fork (__tine_fork_clone, below, and
- * tine_spawn's without CLONE_VM).
+ * tine_clone's and tine_clone3's without CLONE_VM, in clone.c).
  * spawn.c's list of CLONE_VM children is under it too, so that a fork
  * copies both whole.
  */

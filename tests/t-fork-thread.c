@@ -6,7 +6,10 @@
  * cache's lock at that moment, the child's copy of the lock stayed held,
  * and a child that spawned a thread spun in it forever: about 1 fork in
  * 1,000. Each child here spawns and joins a thread, maps a stack, and
- * exits; every child must exit, with status 0, within 5 seconds.
+ * exits; every child must exit, with status 0, within 5 seconds. The
+ * forks go by turns through tine_fork, tine_clone (a child on a stack of
+ * its own, memory copied) and, on the real kernel, tine_clone3: all three
+ * hold the lock across the clone.
  *
  * Natively 1,000 forks (times TINE_SOAK). Under qemu-user 30: each fork copies the emulator
  * too (tens of milliseconds, seconds on a loaded machine), and the race
@@ -71,6 +74,34 @@ static int child(void)
         return 2;
     tine_stack_unmap(&st);
     return 0;
+}
+
+static int child_fn(void *arg)
+{
+    return (void)arg, child();
+}
+
+static char fork_stack[64 * 1024] __attribute__((aligned(16)));   /* each child has its own copy */
+
+/* The i-th fork, by turns: tine_fork, tine_clone without CLONE_VM, tine_clone3 (natively). */
+static int fork_by(int i)
+{
+    struct clone_args ca = { .exit_signal = SIGCHLD };
+    long pid;
+
+    switch (i % (t_qemu() ? 2 : 3)) {
+    case 0:
+        pid = tine_fork();
+        break;
+    case 1:
+        return (int)tine_clone(child_fn, 0, SIGCHLD, fork_stack + sizeof fork_stack, 0, 0, 0);
+    default:
+        pid = tine_clone3(&ca, sizeof ca);
+        break;
+    }
+    if (pid == 0)
+        tine_exit(child());
+    return (int)pid;
 }
 
 /* Waits up to about ms milliseconds for pid; its status, or -1 (then it is killed and reaped). */
@@ -156,10 +187,8 @@ int main(void)
     CHECK_EQ(tine_thread_spawn(&w[WORKERS], spawner, &rounds[WORKERS], 0), 0,
              "a thread that spawns processes and waits for them");
     for (int i = 0; i < forks; i++) {
-        int pid = tine_fork(), status;
+        int pid = fork_by(i), status;
 
-        if (pid == 0)
-            tine_exit(child());
         if (pid < 0) {
             failed++;
             continue;

@@ -26,6 +26,11 @@
  *   at stack, so the caller's frame is out of its reach (its locals, and on
  *   i386 the argument words the caller pops after the call): from C, use
  *   tine_clone instead.
+ * It is the system call alone. In a program with other threads, a child
+ * with memory of its own (no CLONE_VM) is a copy taken while they ran: it
+ * may use tine's system call wrappers, but not its threads or stacks,
+ * whose lock another thread may have held at that instant. tine_fork,
+ * tine_spawn, tine_clone and tine_clone3 hold that lock across the clone.
  */
 long tine_clone_raw(unsigned long flags, void *stack, int *ptid, int *ctid,
                     unsigned long tls);
