@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
- * t-fork-thread: forks from a process whose other threads spawn and join
- * threads and spawn processes all the while (issue 16, bug 1). A fork
+ * t-fork-thread: forks from a process whose seven other threads spawn and
+ * join threads (six) and spawn processes (one) all the while (issue 16,
+ * bug 1). A fork
  * copies only the thread that calls it; had another held the stack
  * cache's lock at that moment, the child's copy of the lock stayed held,
  * and a child that spawned a thread spun in it forever: about 1 fork in
@@ -20,7 +21,7 @@
 #include "t.h"
 #include <linux/wait.h>
 
-#define WORKERS 2
+#define WORKERS 6               /* and a spawner: 7 threads beside the forks */
 
 static int stop, rounds[WORKERS + 1];
 
