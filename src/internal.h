@@ -93,10 +93,10 @@ typedef void (*tine_init_fn)(int argc, char **argv, char **envp);
 
 
 /*
- * The overflow handler (overflow.c). tine_clone calls __tine_watch_start,
- * which links it into every program that spawns; it registers itself for
- * start-up too, so it is installed before main in those programs and
- * absent from all others.
+ * The overflow handler (overflow.c). tine_clone and tine_thread_spawn call
+ * __tine_watch_start, which links it into every program that spawns; it
+ * registers itself for start-up too, so it is installed before main in
+ * those programs and absent from all others.
  */
 int    __tine_watch_start(void) TINE_HIDDEN;
 size_t __tine_altstack_size(void) TINE_HIDDEN;   /* a thread's alternate stack, in bytes */

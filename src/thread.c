@@ -118,8 +118,9 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
                                .stack = st, .stack_size = size, .peak = peak, .alive = 1 };
     if (peak)
         __tine_paint((char *)st.low + st.guard, (char *)st.low + st.guard + size);
-    r = tine_clone(thread_start, t, THREAD_FLAGS, (char *)st.low + st.guard + size,
-                   &t->tid, &t->alive, tine_arch_tls_arg(&tls, ptr));
+    __tine_watch_start();       /* what tine_clone does first; its checks and fork lock are not for us */
+    r = tine_arch_clone(thread_start, t, THREAD_FLAGS, (char *)st.low + st.guard + size,
+                        &t->tid, &t->alive, tine_arch_tls_arg(&tls, ptr));
     if (r < 0) {                /* a failed spawn leaves nothing behind, not even in the cache */
         tine_munmap(st.low, st.guard + st.size + page);
         return (int)r;
