@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: 0BSD
 # tine — a tiny libc-free runtime. `make help` lists targets and variables.
 #
-# The architecture is named here and in arch/<arch>/, nowhere else: every
-# per-port fact below is a row in a lookup table (VAR_<arch>), so a new port
-# adds rows, not conditionals.
+# The architecture is named in arch/<arch>/ and nowhere else: every per-port
+# fact is a variable VAR_<arch> of arch/<arch>/port.mk, looked up here, so a
+# new port adds a directory, not conditionals.
 
 .DEFAULT_GOAL := all
 SHELL         := /bin/sh
@@ -11,142 +11,38 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
 # ---- the ports ---------------------------------------------------------------
 
-PORTS := x86_64 i386 aarch64 riscv64 arm s390x
+# A port is a directory, arch/<port>/: its stubs and arch.h (arch/README.md
+# is their contract, checked by mk/check-symbols.sh) and port.mk, which
+# holds every fact the build, the tests and the boots need about it, as
+# VAR_<port> := value:
+#   RANK           the port's place in lists and tables (two digits)
+#   UNAME          the names `uname -m` gives hosts of this port
+#   ASM            nasm (x86, .asm) or gas (everything else, .S through the compiler)
+#   NASMFMT        NASM's output format, for the NASM ports
+#   TRIPLE         the target: clang --target=...
+#   GNU_TRIPLE     the GNU triple of Debian's cross tools: make install names
+#                  the port's tine-cc after it (aarch64-linux-gnu-tine-cc)
+#   UAPI, UAPI_ASM the port's kernel headers: linux/ and asm-generic/ under
+#                  UAPI, asm/ at UAPI_ASM
+#   DEPS           Debian package:probe pairs beyond the common ones
+#   NATIVE_ON      the hosts whose kernels may run the port natively (a probe,
+#                  mk/run.sh, decides whether this one does), and NATIVE_NO
+#                  what a host lacks when it does not, in words
+#   CFLAGS, LD     extra compiler flags; the linker (ld.lld unless it cannot)
+#   DEBARCH, KERNEL_SUITE, KERNEL_PKG
+#                  make check-system's kernel: Debian's stock kernel for the
+#                  architecture (the metapackage KERNEL_PKG of suite KERNEL_SUITE)
+#   SYSTEM_QEMU, SYSTEM_ARGS, SYSTEM_CONSOLE
+#                  the qemu-system that boots it, its machine, and the kernel's
+#                  name for that machine's serial console
+# The emulator for qemu-user runs is qemu-<port>, or QEMU_<port>=path (a
+# user's variable, see `make help`).
+include $(wildcard $(TOP)/arch/*/port.mk)
+PORTS := $(foreach r,$(sort $(foreach p,$(patsubst $(TOP)/arch/%/port.mk,%,$(wildcard $(TOP)/arch/*/port.mk)),$(RANK_$(p)):$(p))),$(lastword $(subst :, ,$(r))))
 
-# The name `uname -m` gives each host, as a port name.
-HOST_ARCH_x86_64 := x86_64
-HOST_ARCH_i686   := i386
-HOST_ARCH_i386   := i386
-HOST_ARCH_aarch64 := aarch64
-HOST_ARCH_riscv64 := riscv64
-HOST_ARCH_armv7l := arm
-HOST_ARCH_s390x  := s390x
+# The port of this host, from `uname -m`.
+$(foreach p,$(PORTS),$(foreach u,$(UNAME_$(p)),$(eval HOST_ARCH_$(u) := $(p))))
 HOST_ARCH := $(HOST_ARCH_$(shell uname -m))
-
-# Assembler: nasm (x86, .asm) or gas (everything else, .S through the compiler).
-ASM_x86_64   := nasm
-ASM_aarch64  := gas
-ASM_riscv64  := gas
-ASM_arm      := gas
-ASM_i386     := nasm
-ASM_s390x    := gas
-
-# NASM's output format, for the NASM ports.
-NASMFMT_x86_64 := elf64
-NASMFMT_i386   := elf32
-
-# The target triple: clang --target=..., and where Debian puts the cross UAPI headers.
-TRIPLE_x86_64  := x86_64-linux-gnu
-TRIPLE_aarch64 := aarch64-linux-gnu
-TRIPLE_riscv64 := riscv64-linux-gnu
-TRIPLE_arm     := armv7a-linux-gnueabihf
-TRIPLE_i386    := i686-linux-gnu
-TRIPLE_s390x   := s390x-linux-gnu
-
-# The GNU triple Debian's cross tools carry: make install names the port's
-# tine-cc after it (aarch64-linux-gnu-tine-cc), as cross users look for it.
-GNU_TRIPLE_x86_64  := x86_64-linux-gnu
-GNU_TRIPLE_aarch64 := aarch64-linux-gnu
-GNU_TRIPLE_riscv64 := riscv64-linux-gnu
-GNU_TRIPLE_arm     := arm-linux-gnueabihf
-GNU_TRIPLE_i386    := i686-linux-gnu
-GNU_TRIPLE_s390x   := s390x-linux-gnu
-
-# The port's UAPI headers: linux/ and asm-generic/ under UAPI, asm/ at UAPI_ASM.
-UAPI_x86_64      := /usr/include
-UAPI_ASM_x86_64  := /usr/include/x86_64-linux-gnu/asm
-UAPI_aarch64     := /usr/aarch64-linux-gnu/include
-UAPI_ASM_aarch64 := /usr/aarch64-linux-gnu/include/asm
-UAPI_riscv64     := /usr/riscv64-linux-gnu/include
-UAPI_ASM_riscv64 := /usr/riscv64-linux-gnu/include/asm
-UAPI_arm         := /usr/arm-linux-gnueabihf/include
-UAPI_ASM_arm     := /usr/arm-linux-gnueabihf/include/asm
-UAPI_i386        := /usr/i686-linux-gnu/include
-UAPI_ASM_i386    := /usr/i686-linux-gnu/include/asm
-UAPI_s390x       := /usr/s390x-linux-gnu/include
-UAPI_ASM_s390x   := /usr/s390x-linux-gnu/include/asm
-
-# Debian package:probe pairs the port needs beyond the common ones.
-DEPS_x86_64  := nasm:nasm linux-libc-dev:/usr/include/x86_64-linux-gnu/asm/unistd_64.h
-DEPS_aarch64 := linux-libc-dev-arm64-cross:/usr/aarch64-linux-gnu/include/asm/unistd.h
-DEPS_riscv64 := linux-libc-dev-riscv64-cross:/usr/riscv64-linux-gnu/include/asm/unistd.h
-DEPS_arm     := linux-libc-dev-armhf-cross:/usr/arm-linux-gnueabihf/include/asm/unistd.h
-DEPS_i386    := nasm:nasm linux-libc-dev-i386-cross:/usr/i686-linux-gnu/include/asm/unistd_32.h
-DEPS_s390x   := linux-libc-dev-s390x-cross:/usr/s390x-linux-gnu/include/asm/unistd.h binutils-s390x-linux-gnu:s390x-linux-gnu-ld
-
-# The hosts whose kernels may run the port's binaries natively: a probe
-# (mk/run.sh) decides whether this one does, and NATIVE_NO_<port> says in
-# words what it lacks when it does not. The emulator is qemu-<port>, or
-# QEMU_<port>=path (a user's variable, see `make help`).
-NATIVE_ON_x86_64  := x86_64
-NATIVE_ON_aarch64 := aarch64
-NATIVE_ON_riscv64 := riscv64
-NATIVE_ON_arm     := arm
-NATIVE_ON_i386    := i386 x86_64
-NATIVE_ON_s390x   := s390x
-NATIVE_NO_i386    := this kernel does not run 32-bit programs (no IA32 emulation)
-NATIVE_NO_arm     := this kernel does not run 32-bit programs (no AArch32 support)
-
-# Extra compiler flags, and the linker (ld.lld unless it cannot do the port).
-CFLAGS_x86_64  := -m64
-CFLAGS_aarch64 := -mno-outline-atomics
-# riscv64: no linker relaxation, so nothing depends on gp being set up.
-CFLAGS_riscv64 := -mno-relax
-# arm: ARM (not Thumb) code, hard-float EABI.
-CFLAGS_arm     := -marm -mfloat-abi=hard
-CFLAGS_i386    := -m32
-CFLAGS_s390x   :=
-LD_x86_64      := ld.lld
-LD_aarch64     := ld.lld
-LD_riscv64     := ld.lld
-LD_arm         := ld.lld
-LD_i386        := ld.lld
-# lld 14 has no s390x: GNU ld from binutils-s390x-linux-gnu.
-LD_s390x       := s390x-linux-gnu-ld
-
-# Booting the port's own kernel (make check-system, mk/check-system.sh):
-# Debian's stock kernel for the architecture (DEBARCH, the metapackage
-# KERNEL_PKG of suite KERNEL_SUITE: Debian 12 has no riscv64 kernel), the
-# qemu-system emulator, the machine it boots on and the kernel's name for
-# that machine's serial console.
-DEBARCH_x86_64        := amd64
-DEBARCH_i386          := i386
-DEBARCH_aarch64       := arm64
-DEBARCH_riscv64       := riscv64
-DEBARCH_arm           := armhf
-DEBARCH_s390x         := s390x
-KERNEL_SUITE_x86_64   := bookworm
-KERNEL_SUITE_i386     := bookworm
-KERNEL_SUITE_aarch64  := bookworm
-KERNEL_SUITE_riscv64  := trixie
-KERNEL_SUITE_arm      := bookworm
-KERNEL_SUITE_s390x    := bookworm
-# i386: the native 32-bit kernel (686), where CONFIG_CLONE_BACKWARDS itself
-# applies; arm: the LPAE flavour, which qemu's virt machine boots.
-KERNEL_PKG_x86_64     := linux-image-amd64
-KERNEL_PKG_i386       := linux-image-686
-KERNEL_PKG_aarch64    := linux-image-arm64
-KERNEL_PKG_riscv64    := linux-image-riscv64
-KERNEL_PKG_arm        := linux-image-armmp-lpae
-KERNEL_PKG_s390x      := linux-image-s390x
-SYSTEM_QEMU_x86_64    := qemu-system-x86_64
-SYSTEM_QEMU_i386      := qemu-system-i386
-SYSTEM_QEMU_aarch64   := qemu-system-aarch64
-SYSTEM_QEMU_riscv64   := qemu-system-riscv64
-SYSTEM_QEMU_arm       := qemu-system-arm
-SYSTEM_QEMU_s390x     := qemu-system-s390x
-SYSTEM_ARGS_x86_64    := -M q35 -cpu max
-SYSTEM_ARGS_i386      := -M pc -cpu max
-SYSTEM_ARGS_aarch64   := -M virt -cpu max
-SYSTEM_ARGS_riscv64   := -M virt -cpu rv64 -bios default
-SYSTEM_ARGS_arm       := -M virt,highmem=off -cpu cortex-a15
-SYSTEM_ARGS_s390x     := -M s390-ccw-virtio -cpu max
-SYSTEM_CONSOLE_x86_64 := ttyS0
-SYSTEM_CONSOLE_i386   := ttyS0
-SYSTEM_CONSOLE_aarch64 := ttyAMA0
-SYSTEM_CONSOLE_riscv64 := ttyS0
-SYSTEM_CONSOLE_arm    := ttyAMA0
-SYSTEM_CONSOLE_s390x  := ttysclp0
 
 # ---- variables a user sets ---------------------------------------------------
 
