@@ -291,7 +291,7 @@ arches() {
         [ $wit_ok = 1 ] || ok=0
     done
     closing $ok "the portable call is the same everywhere; each stub hands the kernel the values asked for, in that kernel's order, as an independent decoder confirms." \
-        "swap tls and ctid in arch/aarch64/clone.S (tine_arch_clone's two movs), then: make check ARCH=aarch64 T=t-clone-order; and make demo STEP=arches. Which of the two notices?"
+        "swap tls and ctid in arch/aarch64/clone.S (__tine_arch_clone's two movs), then: make check ARCH=aarch64 T=t-clone-order; and make demo STEP=arches. Which of the two notices?"
 }
 
 lesson() {
@@ -370,7 +370,7 @@ fi
 status=$(cat "$tmp/status")
 echo
 echo "Break it and watch the tests catch it (docs/clone.md, Exercises):"
-echo "  1. swap tls and ctid in arch/aarch64/clone.S, tine_arch_clone:"
+echo "  1. swap tls and ctid in arch/aarch64/clone.S, __tine_arch_clone:"
 echo "     make check ARCH=aarch64 T=t-clone-order"
 echo "  2. in arch/x86_64/vfork.asm, return through the stack (drop the"
 echo "     pop rdx / jmp rdx): make check ARCH=x86_64 T=t-vfork fails"

@@ -55,15 +55,14 @@ long tine_clone(int (*fn)(void *), void *arg, unsigned long flags,
         return -EINVAL;
     __tine_watch_start();       /* a new stack can overflow: have it named */
     held = holds_lock(flags);
-    r = tine_arch_clone(held ? forked_start : fn, held ? (void *)&s : arg, flags, stack_top, ptid, ctid,
+    r = __tine_arch_clone(held ? forked_start : fn, held ? (void *)&s : arg, flags, stack_top, ptid, ctid,
                         tls);   /* traced by the stub */
     if (held)
         __tine_stack_unlock();
     return r;
 }
 
-/* Both shapes of clone3 go through the arch's one stub; fn == 0 is the raw shape. */
-long tine_arch_clone3(struct clone_args *args, size_t size, int (*fn)(void *), void *arg);
+/* Both shapes of clone3 go through the arch's one stub (internal.h); fn == 0 is the raw shape. */
 
 /*
  * The caller's clone_args, read as the kernel reads them
@@ -110,7 +109,7 @@ long tine_clone3(struct clone_args *args, size_t size)
         return -EINVAL;
     size = (size_t)r;
     held = holds_lock((unsigned long)a.flags);
-    r = tine_arch_clone3(&a, size, 0, 0);
+    r = __tine_arch_clone3(&a, size, 0, 0);
     if (held && r == 0)
         forked();
     else if (held)
@@ -141,7 +140,7 @@ long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_
     a.stack_size = top - a.stack;
     __tine_watch_start();
     held = holds_lock((unsigned long)a.flags);
-    r = tine_arch_clone3(&a, size, held ? forked_start : fn, held ? (void *)&s : arg);
+    r = __tine_arch_clone3(&a, size, held ? forked_start : fn, held ? (void *)&s : arg);
     if (held)
         __tine_stack_unlock();
     if (__tine_tracing)

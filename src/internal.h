@@ -16,15 +16,40 @@ extern char          **__tine_environ TINE_HIDDEN;
 extern unsigned long  *__tine_auxv TINE_HIDDEN;
 
 
-/* The arch stubs beyond the public ones (arch/README.md lists them all). */
-long  tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
-                      void *stack_top, int *ptid, int *ctid, unsigned long tls);
-void *tine_arch_tp(void);
-long  tine_arch_set_tp(void *tp);
+/*
+ * The arch stubs beyond the public ones (tine_syscallN, tine_clone_raw,
+ * tine_vfork): hidden, each port's own (arch/README.md lists them all).
+ */
+struct clone_args;
+long  __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+                        void *stack_top, int *ptid, int *ctid, unsigned long tls) TINE_HIDDEN;
+long  __tine_arch_clone3(struct clone_args *args, size_t size, int (*fn)(void *), void *arg) TINE_HIDDEN;
+void *__tine_arch_tp(void) TINE_HIDDEN;
+long  __tine_arch_set_tp(void *tp) TINE_HIDDEN;
+#ifdef TINE_ARCH_SIGRETURN
+void  __tine_arch_sigreturn(void) TINE_HIDDEN;      /* the SA_RESTORER trampoline */
+#endif
+#ifdef TINE_ARCH_SIGRETURN_NORT
+void  __tine_arch_sigreturn_nort(void) TINE_HIDDEN; /* the same for a non-rt frame (no SA_SIGINFO) */
+#endif
+
+/*
+ * CLONE_SETTLS's argument for a thread whose descriptor is at tp: the
+ * thread pointer itself, unless the port says otherwise (i386's arch.h:
+ * a struct user_desc built in *scratch).
+ */
+#ifndef TINE_ARCH_TLS_ARG
+typedef char tine_arch_tls;
+static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
+{
+    (void)scratch;
+    return (unsigned long)tp;
+}
+#endif
 
 /*
  * A thread's descriptor: the thread pointer points at it. Word offsets
- * matter: word 0 is read through the thread pointer by tine_arch_tp
+ * matter: word 0 is read through the thread pointer by __tine_arch_tp
  * (x86_64: mov rax, [fs:0]); word 5 is where compilers look for the
  * stack-protector canary on the ports that keep it per thread (%fs:0x28 on
  * x86_64, %gs:0x14 on i386, tp + 0x28 on s390x).
@@ -103,12 +128,6 @@ size_t __tine_altstack_size(void) TINE_HIDDEN;   /* a thread's alternate stack, 
 /* overflowed.c: the size of the stack whose guard a fault at a (sp at sp) is in, or 0. */
 size_t __tine_overflowed(unsigned long a, unsigned long sp) TINE_HIDDEN;
 extern unsigned long __tine_main_top TINE_HIDDEN;   /* an address in main's stack (its envp) */
-#ifdef TINE_ARCH_SIGRETURN
-void   tine_arch_sigreturn(void);                 /* the SA_RESTORER trampoline */
-#endif
-#ifdef TINE_ARCH_SIGRETURN_NORT
-void   tine_arch_sigreturn_nort(void);            /* the same for a non-rt frame (no SA_SIGINFO) */
-#endif
 
 /*
  * tine_sigaction(SIGSEGV, ...) in a program with the overflow handler

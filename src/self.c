@@ -19,7 +19,7 @@ static void self_init(int argc, char **argv, char **envp)
     __tine_main.self = &__tine_main;
     __tine_main.tid = tine_gettid();
     __tine_main.alive = 1;
-    tine_arch_set_tp((char *)&__tine_main - TINE_ARCH_TP_SELF);
+    __tine_arch_set_tp((char *)&__tine_main - TINE_ARCH_TP_SELF);
     (void)argc, (void)argv, (void)envp;
 }
 TINE_INIT(2, self_init);

@@ -28,10 +28,10 @@ static void restorer(struct ksigaction *k)
 {
 #ifdef TINE_ARCH_SIGRETURN
     k->flags |= SA_RESTORER;                      /* x86: the kernel insists on one */
-    k->restorer = tine_arch_sigreturn;
+    k->restorer = __tine_arch_sigreturn;
 #ifdef TINE_ARCH_SIGRETURN_NORT
     if (!(k->flags & SA_SIGINFO))
-        k->restorer = tine_arch_sigreturn_nort;   /* i386: the old frame (sigreturn.asm) */
+        k->restorer = __tine_arch_sigreturn_nort;   /* i386: the old frame (sigreturn.asm) */
 #endif
 #else
     (void)k;

@@ -38,7 +38,7 @@ _Static_assert(offsetof(struct tine_thread, canary) == 5 * sizeof(void *), "cana
 
 tine_thread *tine_thread_self(void)
 {
-    return tine_arch_tp();
+    return __tine_arch_tp();
 }
 
 /*
@@ -84,7 +84,7 @@ __attribute__((weak)) char *__tine_tls_place(char *area)
 {
     struct tine_thread *t = (struct tine_thread *)area;
 
-    t->self = t;                /* where tine_arch_tp reads it, through the thread pointer */
+    t->self = t;                /* where __tine_arch_tp reads it, through the thread pointer */
     return area - TINE_ARCH_TP_SELF;
 }
 
@@ -119,7 +119,7 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     if (peak)
         __tine_paint((char *)st.low + st.guard, (char *)st.low + st.guard + size);
     __tine_watch_start();       /* what tine_clone does first; its checks and fork lock are not for us */
-    r = tine_arch_clone(thread_start, t, THREAD_FLAGS, (char *)st.low + st.guard + size,
+    r = __tine_arch_clone(thread_start, t, THREAD_FLAGS, (char *)st.low + st.guard + size,
                         &t->tid, &t->alive, tine_arch_tls_arg(&tls, ptr));
     if (r < 0) {                /* a failed spawn leaves nothing behind, not even in the cache */
         tine_munmap(st.low, st.guard + st.size + page);

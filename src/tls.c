@@ -60,7 +60,7 @@ size_t __tine_tls_area = sizeof(struct tine_thread);
 /*
  * Lays out a descriptor and a fresh block in area (__tine_tls_area bytes,
  * 16-aligned): copies .tdata, zeroes .tbss, stores the descriptor's address
- * where tine_arch_tp reads it (tp + TINE_ARCH_TP_SELF). Returns the thread
+ * where __tine_arch_tp reads it (tp + TINE_ARCH_TP_SELF). Returns the thread
  * pointer.
  */
 char *__tine_tls_place(char *area)
@@ -122,7 +122,7 @@ static void tls_init(int argc, char **argv, char **envp)
     t = *(struct tine_thread **)(tp + TINE_ARCH_TP_SELF);
     *t = __tine_main;
     t->self = t;
-    tine_arch_set_tp(tp);
+    __tine_arch_set_tp(tp);
     (void)argc, (void)argv, (void)envp;
 }
 TINE_INIT(3, tls_init);

@@ -41,15 +41,16 @@ tine_clone_raw:
         ret
         .size   tine_clone_raw, . - tine_clone_raw
 
-// long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+// long __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
 //                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
 // C call:  x0 = fn, x1 = arg, x2 = flags, x3 = stack_top, x4 = ptid,
 //          x5 = ctid, x6 = tls
 //
 // fn and arg ride in x10 and x11: the child gets a copy of every register.
-        .global tine_arch_clone
-        .type   tine_arch_clone, %function
-tine_arch_clone:
+        .global __tine_arch_clone
+        .hidden __tine_arch_clone
+        .type   __tine_arch_clone, %function
+__tine_arch_clone:
         mov     x10, x0                 // fn
         mov     x11, x1                 // arg
         and     x1, x3, #-16            // stack, 16-byte aligned
@@ -74,7 +75,7 @@ tine_arch_clone:
         mov     x8, #__NR_exit          // this thread only, with fn's value in x0
         svc     #0
         brk     #0                      // not reached
-        .size   tine_arch_clone, . - tine_arch_clone
+        .size   __tine_arch_clone, . - __tine_arch_clone
 
 // The parent, traced: the kernel preserved x1-x4, so they still hold what it
 // read; the first argument was copied to x9. Tail call, x30 untouched:

@@ -5,7 +5,7 @@
 // The child starts with the parent's registers, except x0 = 0 and
 // sp = stack + stack_size (or the parent's sp when stack is 0).
 //
-// long tine_arch_clone3(struct clone_args *args, size_t size,
+// long __tine_arch_clone3(struct clone_args *args, size_t size,
 //                       int (*fn)(void *), void *arg)
 // C call:  x0 = args, x1 = size, x2 = fn, x3 = arg
 //
@@ -20,9 +20,10 @@
 #include <asm/unistd.h>
 
         .text
-        .global tine_arch_clone3
-        .type   tine_arch_clone3, %function
-tine_arch_clone3:
+        .global __tine_arch_clone3
+        .hidden __tine_arch_clone3
+        .type   __tine_arch_clone3, %function
+__tine_arch_clone3:
         mov     x10, x2                 // fn
         mov     x11, x3                 // arg
         mov     x8, #__NR_clone3
@@ -37,5 +38,5 @@ tine_arch_clone3:
         svc     #0
         brk     #0                      // not reached
 1:      ret
-        .size   tine_arch_clone3, . - tine_arch_clone3
+        .size   __tine_arch_clone3, . - __tine_arch_clone3
         .section .note.GNU-stack, "", %progbits

@@ -10,13 +10,8 @@
 /* AAPCS: sp is 8-byte aligned at a public interface. */
 #define TINE_ARCH_STACK_ALIGN 8
 
-/* CLONE_SETTLS's argument: the new TPIDRURO value, the thread pointer itself. */
-typedef char tine_arch_tls;
-static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
-{
-    (void)scratch;
-    return (unsigned long)tp;
-}
+/* CLONE_SETTLS's argument: the new TPIDRURO value, the thread pointer itself
+   (internal.h's default tine_arch_tls_arg). */
 
 /* The kernel's raw clone takes tls before ctid here (CONFIG_CLONE_BACKWARDS). */
 #define TINE_ARCH_CLONE_BACKWARDS 1

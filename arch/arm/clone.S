@@ -66,15 +66,16 @@ tine_clone_raw:
         bx      lr                      @ child:  r0 = 0
         .size   tine_clone_raw, . - tine_clone_raw
 
-@ long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+@ long __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
 @                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
 @ C call:  r0 = fn, r1 = arg, r2 = flags, r3 = stack_top,
 @          [sp] = ptid, [sp+4] = ctid, [sp+8] = tls
 @
 @ fn and arg ride in r5 and r6: the child gets a copy of every register.
-        .global tine_arch_clone
-        .type   tine_arch_clone, %function
-tine_arch_clone:
+        .global __tine_arch_clone
+        .hidden __tine_arch_clone
+        .type   __tine_arch_clone, %function
+__tine_arch_clone:
         push    {r4, r5, r6, r7}        @ the stack arguments are now 16 bytes up
         mov     r5, r0                  @ fn
         mov     r6, r1                  @ arg
@@ -100,6 +101,6 @@ tine_arch_clone:
         mov     r7, #__NR_exit          @ this thread only, with fn's value in r0
         svc     #0
         udf     #0                      @ not reached
-        .size   tine_arch_clone, . - tine_arch_clone
+        .size   __tine_arch_clone, . - __tine_arch_clone
 
         .section .note.GNU-stack, "", %progbits

@@ -6,7 +6,7 @@
 @ The child starts with the parent's registers, except r0 = 0 and
 @ sp = stack + stack_size (or the parent's sp when stack is 0).
 @
-@ long tine_arch_clone3(struct clone_args *args, size_t size,
+@ long __tine_arch_clone3(struct clone_args *args, size_t size,
 @                       int (*fn)(void *), void *arg)
 @ C call:  r0 = args, r1 = size, r2 = fn, r3 = arg
 @
@@ -23,9 +23,10 @@
         .syntax unified
         .arm
         .text
-        .global tine_arch_clone3
-        .type   tine_arch_clone3, %function
-tine_arch_clone3:
+        .global __tine_arch_clone3
+        .hidden __tine_arch_clone3
+        .type   __tine_arch_clone3, %function
+__tine_arch_clone3:
         push    {r4, r5, r6, r7}
         mov     r5, r2                  @ fn
         mov     r6, r3                  @ arg
@@ -45,5 +46,5 @@ tine_arch_clone3:
 1:      pop     {r4, r5, r6, r7}
         bx      lr
         .ltorg
-        .size   tine_arch_clone3, . - tine_arch_clone3
+        .size   __tine_arch_clone3, . - __tine_arch_clone3
         .section .note.GNU-stack, "", %progbits

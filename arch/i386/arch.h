@@ -17,15 +17,16 @@
  * struct user_desc (set_thread_area's): a segment descriptor whose base is
  * the new thread's descriptor. The kernel gives every thread its own copy of
  * the TLS entries of the GDT, so each thread uses the entry number the main
- * thread was given at start-up (tine_arch_set_tp saves it), with its own base.
+ * thread was given at start-up (__tine_arch_set_tp saves it), with its own base.
  * The kernel copies the struct during clone, so it may live on our stack.
  */
-extern unsigned tine_arch_tls_entry;
+#define TINE_ARCH_TLS_ARG 1
+extern unsigned __tine_arch_tls_entry __attribute__((visibility("hidden")));
 typedef struct user_desc tine_arch_tls;
 static inline unsigned long tine_arch_tls_arg(struct user_desc *d, void *tp)
 {
     *d = (struct user_desc){
-        .entry_number = tine_arch_tls_entry,
+        .entry_number = __tine_arch_tls_entry,
         .base_addr = (unsigned)(unsigned long)tp,
         .limit = 0xfffff,                   /* 4 GiB in pages: the whole space */
         .seg_32bit = 1,
@@ -35,11 +36,11 @@ static inline unsigned long tine_arch_tls_arg(struct user_desc *d, void *tp)
     return (unsigned long)d;
 }
 
-/* rt_sigaction gets SA_RESTORER and tine_arch_sigreturn (sigreturn.asm). */
+/* rt_sigaction gets SA_RESTORER and __tine_arch_sigreturn (sigreturn.asm). */
 #define TINE_ARCH_SIGRETURN 1
 
 /*
- * ... and tine_arch_sigreturn_nort for a handler without SA_SIGINFO, whose
+ * ... and __tine_arch_sigreturn_nort for a handler without SA_SIGINFO, whose
  * frame is the old non-rt one here (sigreturn.asm says why).
  */
 #define TINE_ARCH_SIGRETURN_NORT 1

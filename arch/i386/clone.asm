@@ -64,7 +64,7 @@ tine_clone_raw:
         mov     eax, -EINVAL
         jmp     .out
 
-; long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+; long __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
 ;                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
 ; C call:  [esp+4] = fn, [+8] = arg, [+12] = flags, [+16] = stack_top,
 ;          [+20] = ptid, [+24] = ctid, [+28] = tls
@@ -78,8 +78,8 @@ tine_clone_raw:
 ; 32-bit integer survives the 64-bit mantissa exactly, and the i386 ABI has
 ; that stack empty at every call, so the slot is ours. The child's first
 ; write to its stack is its own, so only the child can die of a bad one.
-        global  tine_arch_clone
-tine_arch_clone:
+        global  __tine_arch_clone:function hidden
+__tine_arch_clone:
         push    ebp
         push    ebx
         push    esi
@@ -124,7 +124,7 @@ tine_arch_clone:
 ; still hold what it read; eax is the result, and is kept.
 ;   long __tine_trace_clone_kernel(a1, a2, a3, a4, a5, r)
 ; Both callers have esp 16-aligned at their call (tine_clone_raw after its
-; three pushes, tine_arch_clone after four and 12 bytes), 12 off here;
+; three pushes, __tine_arch_clone after four and 12 bytes), 12 off here;
 ; 4 + 24 bytes make it 16-aligned again at ours.
 traced:
         sub     esp, 4

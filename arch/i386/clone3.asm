@@ -6,7 +6,7 @@
 ; The child starts with the parent's registers, except eax = 0 and
 ; esp = stack + stack_size (or the parent's esp when stack is 0).
 ;
-; long tine_arch_clone3(struct clone_args *args, size_t size,
+; long __tine_arch_clone3(struct clone_args *args, size_t size,
 ;                       int (*fn)(void *), void *arg)
 ; C call:   [esp+4] = args, [esp+8] = size, [esp+12] = fn, [esp+16] = arg
 ;
@@ -19,8 +19,8 @@
 %include "nr.inc"
 
         section .text
-        global  tine_arch_clone3
-tine_arch_clone3:
+        global  __tine_arch_clone3:function hidden
+__tine_arch_clone3:
         push    ebx
         push    esi
         push    edi                     ; args is now at [esp+16]

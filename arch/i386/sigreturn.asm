@@ -15,21 +15,21 @@
 ; first, as the vDSO's __kernel_sigreturn does. rt_sigreturn on that frame
 ; would restore garbage.
 ;
-; void tine_arch_sigreturn(void)    never called; returned into
+; void __tine_arch_sigreturn(void)    never called; returned into
 ;       int 0x80: eax = SYS_rt_sigreturn (no arguments)
-; void tine_arch_sigreturn_nort(void)    the same, from a non-rt frame
+; void __tine_arch_sigreturn_nort(void)    the same, from a non-rt frame
 ;       pop the sig word; int 0x80: eax = SYS_sigreturn (no arguments)
 
 %include "nr.inc"
 
         section .text
-        global  tine_arch_sigreturn
-tine_arch_sigreturn:
+        global  __tine_arch_sigreturn:function hidden
+__tine_arch_sigreturn:
         mov     eax, SYS_rt_sigreturn
         int     0x80
 
-        global  tine_arch_sigreturn_nort
-tine_arch_sigreturn_nort:
+        global  __tine_arch_sigreturn_nort:function hidden
+__tine_arch_sigreturn_nort:
         pop     eax                     ; the frame's sig word: esp now at its sigcontext
         mov     eax, SYS_sigreturn
         int     0x80

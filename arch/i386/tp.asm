@@ -8,8 +8,8 @@
 ; ELF TLS ABI, the first word at the base is its own address, so reading
 ; the pointer is mov eax, [gs:0].
 ;
-; void *tine_arch_tp(void)          result: eax
-; long  tine_arch_set_tp(void *tp)  C call: [esp+4] = tp
+; void *__tine_arch_tp(void)          result: eax
+; long  __tine_arch_set_tp(void *tp)  C call: [esp+4] = tp
 ;       int 0x80: eax = SYS_set_thread_area, ebx = struct user_desc *
 ;
 ; struct user_desc (asm/ldt.h), 16 bytes:
@@ -20,22 +20,22 @@
 %include "nr.inc"
 
         section .bss
-        global  tine_arch_tls_entry
-tine_arch_tls_entry:
+        global  __tine_arch_tls_entry:data hidden
+__tine_arch_tls_entry:
         resd    1                       ; the GDT entry threads reuse (arch.h)
 
         section .text
-        global  tine_arch_tp
-tine_arch_tp:
+        global  __tine_arch_tp:function hidden
+__tine_arch_tp:
         mov     eax, [gs:0]             ; tp->self
         ret
 
-        global  tine_arch_set_tp
-tine_arch_set_tp:
+        global  __tine_arch_set_tp:function hidden
+__tine_arch_set_tp:
         push    ebx
         sub     esp, 16                 ; a struct user_desc on the stack
         mov     eax, [esp+24]           ; tp
-        mov     ecx, [tine_arch_tls_entry]
+        mov     ecx, [__tine_arch_tls_entry]
         test    ecx, ecx                ; entries start at 6 (12 on x86_64): 0 is unset
         jnz     .entry
         mov     ecx, -1                 ; the first time: the kernel chooses
@@ -49,7 +49,7 @@ tine_arch_set_tp:
         test    eax, eax
         jnz     .out                    ; -errno
         mov     eax, [esp]              ; the entry the kernel chose
-        mov     [tine_arch_tls_entry], eax
+        mov     [__tine_arch_tls_entry], eax
         shl     eax, 3
         or      eax, 3                  ; selector: GDT, ring 3
         mov     gs, ax

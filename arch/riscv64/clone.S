@@ -41,15 +41,16 @@ tine_clone_raw:
         ret
         .size   tine_clone_raw, . - tine_clone_raw
 
-# long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+# long __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
 #                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
 # C call:  a0 = fn, a1 = arg, a2 = flags, a3 = stack_top, a4 = ptid,
 #          a5 = ctid, a6 = tls
 #
 # fn and arg ride in t0 and t1: the child gets a copy of every register.
-        .global tine_arch_clone
-        .type   tine_arch_clone, @function
-tine_arch_clone:
+        .global __tine_arch_clone
+        .hidden __tine_arch_clone
+        .type   __tine_arch_clone, @function
+__tine_arch_clone:
         mv      t0, a0                  # fn
         mv      t1, a1                  # arg
         andi    a1, a3, -16             # stack, 16-byte aligned
@@ -74,7 +75,7 @@ tine_arch_clone:
         li      a7, __NR_exit           # this thread only, with fn's value in a0
         ecall
         unimp                           # not reached
-        .size   tine_arch_clone, . - tine_arch_clone
+        .size   __tine_arch_clone, . - __tine_arch_clone
 
 # The parent, traced: the kernel preserved a1-a4, so they still hold what it
 # read; the first argument was copied to t2. Tail call, ra untouched:

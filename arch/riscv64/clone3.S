@@ -5,7 +5,7 @@
 # The child starts with the parent's registers, except a0 = 0 and
 # sp = stack + stack_size (or the parent's sp when stack is 0).
 #
-# long tine_arch_clone3(struct clone_args *args, size_t size,
+# long __tine_arch_clone3(struct clone_args *args, size_t size,
 #                       int (*fn)(void *), void *arg)
 # C call:  a0 = args, a1 = size, a2 = fn, a3 = arg
 #
@@ -20,9 +20,10 @@
 #include <asm/unistd.h>
 
         .text
-        .global tine_arch_clone3
-        .type   tine_arch_clone3, @function
-tine_arch_clone3:
+        .global __tine_arch_clone3
+        .hidden __tine_arch_clone3
+        .type   __tine_arch_clone3, @function
+__tine_arch_clone3:
         mv      t0, a2                  # fn
         mv      t1, a3                  # arg
         li      a7, __NR_clone3
@@ -37,5 +38,5 @@ tine_arch_clone3:
         ecall
         unimp                           # not reached
 1:      ret
-        .size   tine_arch_clone3, . - tine_arch_clone3
+        .size   __tine_arch_clone3, . - __tine_arch_clone3
         .section .note.GNU-stack, "", @progbits

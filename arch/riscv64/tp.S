@@ -5,23 +5,25 @@
 # TCB above tp), so tine keeps the descriptor's address in the word just
 # below it (arch.h).
 #
-# void *tine_arch_tp(void)          result: a0 = the descriptor, [tp - 8]
-# long  tine_arch_set_tp(void *tp)  C call: a0 = tp; result 0
+# void *__tine_arch_tp(void)          result: a0 = the descriptor, [tp - 8]
+# long  __tine_arch_set_tp(void *tp)  C call: a0 = tp; result 0
 
         .text
-        .global tine_arch_tp
-        .type   tine_arch_tp, @function
-tine_arch_tp:
+        .global __tine_arch_tp
+        .hidden __tine_arch_tp
+        .type   __tine_arch_tp, @function
+__tine_arch_tp:
         ld      a0, -8(tp)              # the word below tp: the descriptor
         ret
-        .size   tine_arch_tp, . - tine_arch_tp
+        .size   __tine_arch_tp, . - __tine_arch_tp
 
-        .global tine_arch_set_tp
-        .type   tine_arch_set_tp, @function
-tine_arch_set_tp:
+        .global __tine_arch_set_tp
+        .hidden __tine_arch_set_tp
+        .type   __tine_arch_set_tp, @function
+__tine_arch_set_tp:
         mv      tp, a0
         li      a0, 0
         ret
-        .size   tine_arch_set_tp, . - tine_arch_set_tp
+        .size   __tine_arch_set_tp, . - __tine_arch_set_tp
 
         .section .note.GNU-stack, "", @progbits

@@ -13,13 +13,8 @@
 /* s390x's mmap is the old one: its one argument points at the six (no mmap2). */
 #define TINE_ARCH_MMAP_STRUCT 1
 
-/* CLONE_SETTLS's argument: the new access registers a0:a1, the descriptor itself. */
-typedef char tine_arch_tls;
-static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
-{
-    (void)scratch;
-    return (unsigned long)tp;
-}
+/* CLONE_SETTLS's argument: the new access registers a0:a1, the thread pointer itself
+   (internal.h's default tine_arch_tls_arg). */
 
 /* The kernel's raw clone takes stack before flags here (CONFIG_CLONE_BACKWARDS2). */
 #define TINE_ARCH_CLONE_BACKWARDS2 1

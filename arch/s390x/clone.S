@@ -65,16 +65,17 @@ tine_clone_raw:
         br      %r14
         .size   tine_clone_raw, . - tine_clone_raw
 
-# long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+# long __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
 #                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
 # C call:  r2 = fn, r3 = arg, r4 = flags, r5 = stack_top, r6 = ptid,
 #          160(r15) = ctid, 168(r15) = tls
 #
 # fn and arg ride in r1 and r0: the child gets a copy of every register,
 # and the svc names its number in the instruction, leaving r1 free.
-        .global tine_arch_clone
-        .type   tine_arch_clone, @function
-tine_arch_clone:
+        .global __tine_arch_clone
+        .hidden __tine_arch_clone
+        .type   __tine_arch_clone, @function
+__tine_arch_clone:
         stg     %r6, 48(%r15)           # r6 is our caller's: save it
         lgr     %r1, %r2                # fn
         lgr     %r0, %r3                # arg
@@ -99,6 +100,6 @@ tine_arch_clone:
         basr    %r14, %r1               # fn(arg)
         svc     __NR_exit               # this thread only, with fn's value in r2
         .long   0                       # not reached
-        .size   tine_arch_clone, . - tine_arch_clone
+        .size   __tine_arch_clone, . - __tine_arch_clone
 
         .section .note.GNU-stack, "", @progbits

@@ -7,7 +7,7 @@
 # The child starts with the parent's registers, except r2 = 0 and
 # r15 = stack + stack_size (or the parent's r15 when stack is 0).
 #
-# long tine_arch_clone3(struct clone_args *args, size_t size,
+# long __tine_arch_clone3(struct clone_args *args, size_t size,
 #                       int (*fn)(void *), void *arg)
 # C call:  r2 = args, r3 = size, r4 = fn, r5 = arg
 #
@@ -22,9 +22,10 @@
 #include <asm/unistd.h>
 
         .text
-        .global tine_arch_clone3
-        .type   tine_arch_clone3, @function
-tine_arch_clone3:
+        .global __tine_arch_clone3
+        .hidden __tine_arch_clone3
+        .type   __tine_arch_clone3, @function
+__tine_arch_clone3:
         lghi    %r1, __NR_clone3
         svc     0
         ltgr    %r2, %r2
@@ -38,5 +39,5 @@ tine_arch_clone3:
         svc     __NR_exit               # this task only, with fn's value in r2
         .long   0                       # not reached
 1:      br      %r14
-        .size   tine_arch_clone3, . - tine_arch_clone3
+        .size   __tine_arch_clone3, . - __tine_arch_clone3
         .section .note.GNU-stack, "", @progbits

@@ -12,17 +12,11 @@
 
 /*
  * clone's CLONE_SETTLS argument for a thread whose descriptor is at tp:
- * the new FS base itself (variant II, tp->self at offset 0). Ports whose
- * kernel wants a structure instead (i386) build it in *scratch.
+ * the new FS base, tp itself (variant II, tp->self at offset 0), as
+ * internal.h's default tine_arch_tls_arg gives it.
  */
-typedef char tine_arch_tls;
-static inline unsigned long tine_arch_tls_arg(tine_arch_tls *scratch, void *tp)
-{
-    (void)scratch;
-    return (unsigned long)tp;
-}
 
-/* rt_sigaction gets SA_RESTORER and tine_arch_sigreturn (sigreturn.asm). */
+/* rt_sigaction gets SA_RESTORER and __tine_arch_sigreturn (sigreturn.asm). */
 #define TINE_ARCH_SIGRETURN 1
 
 /*

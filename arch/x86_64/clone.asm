@@ -46,7 +46,7 @@ tine_clone_raw:
         mov     rax, -EINVAL
         ret
 
-; long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+; long __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
 ;                      void *stack_top, int *ptid, int *ctid, unsigned long tls)
 ; C call:   rdi = fn, rsi = arg, rdx = flags, rcx = stack_top, r8 = ptid,
 ;           r9 = ctid, [rsp+8] = tls
@@ -58,8 +58,8 @@ tine_clone_raw:
 ; stack_top can only kill the child, at its first push, never the caller.
 ; The child calls fn(arg) and passes its return value to exit (the thread,
 ; not the group). Arguments were checked by tine_clone.
-        global  tine_arch_clone
-tine_arch_clone:
+        global  __tine_arch_clone:function hidden
+__tine_arch_clone:
         push    rbx                     ; the parent's, back before it returns
         mov     rbx, rdi                ; fn
         mov     r10, r9                 ; ctid (rcx is the syscall's own)

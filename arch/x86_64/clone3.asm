@@ -7,7 +7,7 @@
 ; The child starts with the parent's registers, except rax = 0 and
 ; rsp = stack + stack_size (or the parent's rsp when stack is 0).
 ;
-; long tine_arch_clone3(struct clone_args *args, size_t size,
+; long __tine_arch_clone3(struct clone_args *args, size_t size,
 ;                       int (*fn)(void *), void *arg)
 ; C call:   rdi = args, rsi = size, rdx = fn, rcx = arg
 ;
@@ -21,8 +21,8 @@
 %include "nr.inc"
 
         section .text
-        global  tine_arch_clone3
-tine_arch_clone3:
+        global  __tine_arch_clone3:function hidden
+__tine_arch_clone3:
         mov     r8, rdx                 ; fn
         mov     r9, rcx                 ; arg
         mov     eax, SYS_clone3

@@ -6,14 +6,14 @@
 ; as the handler's return address. When the handler returns here, rsp
 ; points at the frame's ucontext, which rt_sigreturn restores.
 ;
-; void tine_arch_sigreturn(void)    never called; returned into
+; void __tine_arch_sigreturn(void)    never called; returned into
 ;       syscall: rax = SYS_rt_sigreturn (no arguments; the frame is at rsp)
 
 %include "nr.inc"
 
         section .text
-        global  tine_arch_sigreturn
-tine_arch_sigreturn:
+        global  __tine_arch_sigreturn:function hidden
+__tine_arch_sigreturn:
         mov     eax, SYS_rt_sigreturn
         syscall
 

@@ -5,20 +5,20 @@
 ; ABI (variant II), the first word it points at is its own address, so
 ; reading it needs no system call: mov rax, [fs:0].
 ;
-; void *tine_arch_tp(void)          result: rax
-; long  tine_arch_set_tp(void *tp)  C call: rdi = tp
+; void *__tine_arch_tp(void)          result: rax
+; long  __tine_arch_set_tp(void *tp)  C call: rdi = tp
 ;       syscall: rax = SYS_arch_prctl, rdi = ARCH_SET_FS, rsi = tp
 
 %include "nr.inc"
 
         section .text
-        global  tine_arch_tp
-tine_arch_tp:
+        global  __tine_arch_tp:function hidden
+__tine_arch_tp:
         mov     rax, [fs:0]             ; tp->self
         ret
 
-        global  tine_arch_set_tp
-tine_arch_set_tp:
+        global  __tine_arch_set_tp:function hidden
+__tine_arch_set_tp:
         mov     rsi, rdi                ; the new FS base
         mov     edi, ARCH_SET_FS
         mov     eax, SYS_arch_prctl

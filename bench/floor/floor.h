@@ -5,7 +5,7 @@
  * The floor is the least a program can do to get the same work done: the
  * same system calls and nothing else. Floor programs are built with
  * tine-cc, for its crt0 and its system-call doorways, but call only
- * tine_syscallN and the port's assembly stubs (tine_arch_clone,
+ * tine_syscallN and the port's assembly stubs (__tine_arch_clone,
  * tine_clone_raw, tine_vfork): none of tine's C above them, so no stack
  * cache, no guard pages, no alternate signal stack, no overflow handler.
  */
@@ -29,7 +29,7 @@
  * Called directly rather than through tine_clone, which would link tine's
  * overflow handler and install it at start-up.
  */
-long tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
+long __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
                      void *stack_top, int *ptid, int *ctid, unsigned long tls);
 int  tine_vfork(void) __attribute__((returns_twice));
 

@@ -40,7 +40,7 @@ int main(int argc, char **argv)
         alive[i] = 1;
     rss0 = floor_rss_kib();
     for (long i = 0; i < n; i++)
-        if (tine_arch_clone(park, 0, FLOOR_THREAD, stacks + (i + 1) * STACK, 0, &alive[i], 0) < 0)
+        if (__tine_arch_clone(park, 0, FLOOR_THREAD, stacks + (i + 1) * STACK, 0, &alive[i], 0) < 0)
             return 2;
     while (__atomic_load_n(&parked, __ATOMIC_ACQUIRE) < n)
         tine_syscall0(__NR_sched_yield);

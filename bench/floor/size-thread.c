@@ -19,7 +19,7 @@ int main(void)
 {
     static const char msg[] = "thread returned ";
 
-    if (tine_arch_clone(worker, (void *)42, FLOOR_THREAD, stack + sizeof stack, 0, &alive, 0) < 0)
+    if (__tine_arch_clone(worker, (void *)42, FLOOR_THREAD, stack + sizeof stack, 0, &alive, 0) < 0)
         return 1;
     floor_join(&alive);
     tine_syscall3(__NR_write, 1, (long)msg, sizeof msg - 1);

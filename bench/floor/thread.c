@@ -22,7 +22,7 @@ static int worker(void *arg)
 static void once(void)
 {
     alive = 1;                  /* the kernel zeroes it at the thread's exit, and wakes us */
-    if (tine_arch_clone(worker, 0, FLOOR_THREAD, stack + STACK, 0, &alive, 0) < 0)
+    if (__tine_arch_clone(worker, 0, FLOOR_THREAD, stack + STACK, 0, &alive, 0) < 0)
         tine_syscall1(__NR_exit_group, 1);
     floor_join(&alive);
 }
