@@ -7,23 +7,15 @@
 #include "internal.h"
 
 /*
- * A clone without CLONE_VM copies only the calling thread. Had another
- * thread held tine's one internal lock (the stack cache's, stack.c) at
- * that moment, the child's copy would stay held forever, and its copy of
- * the cache could be half-changed. So, as tine_fork does, the lock is
- * held across such a clone; the parent lets go of it after the call, the
- * child first thing (forked). The lock exists only in programs that link
- * the cache: weak, so that a program with no cache does not pull it in.
+ * A clone without CLONE_VM copies only the calling thread: as tine_fork
+ * does, the stack cache's lock is held across it (stack.c says why); the
+ * parent lets go of it after the call, the child first thing
+ * (__tine_stack_forked). The lock exists only in programs that link the
+ * cache: weak, so that a program with no cache does not pull it in.
  */
 #pragma weak __tine_stack_lock
 #pragma weak __tine_stack_unlock
-
-static void forked(void)
-{
-    if (__tine_spawn_forked)
-        __tine_spawn_forked();  /* drop the parent's CLONE_VM children, under the lock */
-    __tine_stack_unlock();
-}
+#pragma weak __tine_stack_forked
 
 struct start { int (*fn)(void *); void *arg; };
 
@@ -32,7 +24,7 @@ static int forked_start(void *p)
 {
     struct start *s = p;
 
-    forked();
+    __tine_stack_forked();
     return s->fn(s->arg);
 }
 
@@ -111,7 +103,7 @@ long tine_clone3(struct clone_args *args, size_t size)
     held = holds_lock((unsigned long)a.flags);
     r = __tine_arch_clone3(&a, size, 0, 0);
     if (held && r == 0)
-        forked();
+        __tine_stack_forked();
     else if (held)
         __tine_stack_unlock();
     if (__tine_tracing)         /* parent and child alike: both return here */

@@ -183,14 +183,16 @@ void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size
 void  __tine_stack_put(struct tine_stack *s) TINE_HIDDEN;
 void  __tine_stack_lock(void) TINE_HIDDEN;
 void  __tine_stack_unlock(void) TINE_HIDDEN;
+void  __tine_stack_forked(void) TINE_HIDDEN;    /* a fork-like child's first act: see stack.c */
 
 /*
  * Forks and locks. tine_fork clones through __tine_fork_clone: process.c
  * has a plain one, weak; stack.c's, linked with the cache, holds the
  * cache's lock across the clone, as clone.c does for tine_clone and
  * tine_clone3 (so tine_spawn) without CLONE_VM. Such a fork-like child
- * then calls __tine_spawn_forked (spawn.c, when linked), under the lock,
- * to drop the parent's CLONE_VM children from its copy.
+ * then calls __tine_stack_forked, which has __tine_spawn_forked (spawn.c,
+ * when linked) drop the parent's CLONE_VM children from its copy, under
+ * the lock, and lets go of it.
  */
 long __tine_fork_clone(void) TINE_HIDDEN;
 void __tine_spawn_forked(void) __attribute__((weak)) TINE_HIDDEN;

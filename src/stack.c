@@ -227,22 +227,31 @@ void __tine_stack_put(struct tine_stack *s)
 }
 
 /*
- * tine_fork's clone, in every program that has the cache (process.c has a
- * plain one, weak, for the programs that do not). A fork copies only the
- * thread that calls it: had another held the cache's lock, the child's
- * copy would stay locked forever, and the cache half-changed. So the lock
- * is held across the clone, and both processes let go of it; the child
- * first forgets the CLONE_VM children spawn.c listed, which are not its own.
+ * A fork copies only the thread that calls it: had another held the
+ * cache's lock, the child's copy would stay locked forever, and the cache
+ * half-changed. So every clone without CLONE_VM (tine_fork's, below;
+ * clone.c's) holds the lock across it, and both processes let go of it:
+ * the parent with __tine_stack_unlock, the child here, after forgetting
+ * the CLONE_VM children spawn.c listed, which are not its own.
  */
+void __tine_stack_forked(void)
+{
+    if (__tine_spawn_forked)
+        __tine_spawn_forked();
+    __tine_stack_unlock();
+}
+
+/* tine_fork's clone, in every program that has the cache (process.c has a plain one, weak). */
 long __tine_fork_clone(void)
 {
     long r;
 
     __tine_stack_lock();
     r = tine_clone_raw(SIGCHLD, 0, 0, 0, 0);
-    if (r == 0 && __tine_spawn_forked)
-        __tine_spawn_forked();
-    __tine_stack_unlock();
+    if (r == 0)
+        __tine_stack_forked();
+    else
+        __tine_stack_unlock();
     return r;
 }
 

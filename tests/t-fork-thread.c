@@ -129,9 +129,11 @@ static int wait_for(int pid, int ms)
  * has more than one thread cannot start a thread: qemu aborts in it
  * (plugins/core.c:221, "qemu_plugin_vcpu_init_hook: assertion failed")
  * and the child exits 127, with or without tine's locks; and forks while
- * other threads clone can deadlock qemu in the parent too. So under 7.2
- * the test asserts that documented failure, and that a child which
- * starts no thread still maps a stack from the cache and exits.
+ * other threads clone can deadlock qemu in the parent too. So under qemu
+ * before 8.0 the test takes the kernel's answer (the child's thread runs)
+ * or that documented failure, nothing else (a qemu built without plugins
+ * may not have it), and asserts that a child which starts no thread still
+ * maps a stack from the cache and exits.
  */
 static int parked(void *arg)
 {
@@ -167,9 +169,13 @@ static int qemu7(void)
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "a forked child maps and unmaps a stack (status %#x)",
           status);
     status = t_capture(child_thread, 0, err, sizeof err);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 127 && t_contains(err, "plugins/core.c"),
-          "qemu-user 7.2: a forked child's thread makes qemu abort, exit status 127 (%#x; docs/qemu-user.md)",
+    CHECK(WIFEXITED(status) && (WEXITSTATUS(status) == 0 ||
+                                (WEXITSTATUS(status) == 127 && t_contains(err, "plugins/core.c"))),
+          "a forked child's thread runs, or (qemu-user 7.2, docs/qemu-user.md) qemu aborts: exit 127 (%#x)",
           status);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        tine_printf("info qemu-user %s: the forked child's thread made qemu abort (plugins/core.c)\n",
+                    tine_getenv("TINE_QEMU_VERSION"));
     __atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
     tine_futex_wake(&stop, 1);
     CHECK(tine_thread_join(t, &r) == 0 && r == 0, "the parent's thread is joined");
