@@ -13,6 +13,14 @@
  * The kernel's struct sigaction for rt_sigaction: a 64-bit mask on every
  * port, and a restorer field only where the UAPI has SA_RESTORER (not
  * riscv64: asm-generic/signal.h leaves it out, and the mask moves up).
+ *
+ * Where there is no restorer field, the mask goes in twice: qemu-user
+ * before 10.0 reads a riscv64 sigaction as if it had one (its
+ * linux-user/generic/signal.h defined TARGET_SA_RESTORER for every target
+ * that includes it, until "linux-user: Move TARGET_SA_RESTORER out of
+ * generic/signal.h"), so it takes the word after the mask as sa_mask, and
+ * a handler would run with garbage blocked (docs/qemu-user.md). The kernel
+ * copies only its three fields and never reads the fourth.
  */
 struct ksigaction {
     void *handler;
@@ -21,6 +29,9 @@ struct ksigaction {
     void (*restorer)(void);
 #endif
     tine_sigset mask;
+#ifndef SA_RESTORER
+    tine_sigset mask_qemu;              /* the same mask, where qemu 7.2 looks */
+#endif
 };
 
 /* The flags and restorer a handler needs on this port, beside the program's flags. */
@@ -78,6 +89,9 @@ int tine_sigaction(int sig, const struct tine_sigaction *act, struct tine_sigact
                                  .flags = act->flags, .mask = act->mask };
 #ifdef SA_RESTORER
         k.flags &= ~(unsigned long)SA_RESTORER;   /* tine's to give, not the program's */
+#endif
+#ifndef SA_RESTORER
+        k.mask_qemu = k.mask;
 #endif
         if (act->handler != SIG_DFL && act->handler != SIG_IGN)
             restorer(&k);

@@ -106,6 +106,10 @@ int main(void)
     CHECK(info_masked, "sa_mask (SIGUSR1) was blocked while it ran (sigprocmask %ld, mask %#lx)",
           info_err, info_mask);
     CHECK_EQ(keep, 0x5a5a5a5aL, "and returned into the program");
+    CHECK_EQ(tine_sigaction(SIGUSR2, 0, &old), 0, "read SIGUSR2's action back");
+    CHECK(old.action == with_info && (old.flags & SA_SIGINFO) && tine_sigismember(&old.mask, SIGUSR1) == 1 &&
+          tine_sigismember(&old.mask, SIGHUP) == 0, "it is the SA_SIGINFO handler, sa_mask SIGUSR1 alone (%#lx)",
+          old.mask.sig[0]);
     CHECK(tine_sigprocmask(SIG_BLOCK, 0, &set) == 0 && tine_sigismember(&set, SIGUSR1) == 0,
           "SIGUSR1 is unblocked again after it");
 
