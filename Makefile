@@ -201,10 +201,13 @@ $(B)/gen/errtab.h: $(UAPI) $(TOP)/mk/gen-errtab.sh
 	$(Q)mkdir -p $(@D)
 	$(Q)sh $(TOP)/mk/gen-errtab.sh $(B)/uapi > $@.tmp && mv $@.tmp $@
 
+# Each object's frames in a .su file beside it (-fstack-usage: free at
+# compile time), which make check's stack-report reads instead of building
+# libtine again for every port.
 $(B)/obj/src/%.o: $(TOP)/src/%.c $(HEADERS) $(GEN)
 	$(call say,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(PORT_CC) $(LIB_CFLAGS) -c $< -o $@
+	$(Q)$(PORT_CC) $(LIB_CFLAGS) -fstack-usage -c $< -o $@
 
 $(B)/obj/arch/%.asm.o: $(ARCH_DIR)/%.asm $(B)/gen/nr.inc
 	$(call say,NASM,$@)

@@ -251,7 +251,7 @@ fi
 if want stack-report; then
     echo "== stack-report --check"
     log=$out/stack-report.log
-    if sh "$top/mk/stack-report.sh" --check "$top" "$out/stack-report" "$ports" "$make" "$cc" "${CFLAGS:--Os}" >"$log" 2>&1; then
+    if sh "$top/mk/stack-report.sh" --check --built "$top" "$out" "$ports" "$make" "$cc" "${CFLAGS:--Os}" >"$log" 2>&1; then
         pass
     else
         fail all build stack-report "see $log"

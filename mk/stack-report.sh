@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: 0BSD
-# mk/stack-report.sh [--check] TOP OUT "PORTS" MAKE CC CFLAGS — `make stack-report`.
+# mk/stack-report.sh [--check] [--built] TOP OUT "PORTS" MAKE CC CFLAGS — `make stack-report`.
 #
 # Builds libtine once per port into OUT/<port> with -fstack-usage, so every
-# src/*.o gets a .su file beside it (gcc and clang both name it after -o),
+# src/*.o gets a .su file beside it (gcc and clang both name it after -o);
+# with --built, OUT is a build directory whose ports are built already (the
+# Makefile compiles libtine with -fstack-usage: make check's case),
 # one line per function: `file:line[:col]:name <TAB> bytes <TAB> qualifier`.
 # The call graph comes from the objects: with -ffunction-sections function f
 # is alone in section .text.f, and the relocations of .text.f name what it
@@ -27,6 +29,7 @@
 # first seed's 8 KiB clone child must run tine_printf comfortably).
 set -u
 check=0; [ "${1:-}" = --check ] && { check=1; shift; }
+built=0; [ "${1:-}" = --built ] && { built=1; shift; }
 top=$1 out=$2 ports=$3 make=$4 cc=$5 cflags=$6
 ceiling=$((8 * 1024))       # DESIGN: TINE_STACK_MIN is at most 8 KiB
 
@@ -41,11 +44,18 @@ esac; min=$(($min))
 hb=$(sed -n 's|^#define[[:space:]]*HANDLER_BYTES[[:space:]]*\([0-9]*\).*|\1|p' "$top/src/overflow.c")
 [ -n "$hb" ] || { echo "stack-report: cannot read HANDLER_BYTES from src/overflow.c"; exit 1; }
 
-# One fresh build per port: stale objects would keep stale .su files.
+# One fresh build per port: stale objects would keep stale .su files. With
+# --built, only a port with an object that has no .su beside it (built
+# before the Makefile asked for them) is built again.
 for p in $ports; do
+    if [ $built = 1 ]; then
+        fresh=1
+        for o in "$out/$p"/obj/src/*.o; do [ -f "${o%.o}.su" ] || fresh=0; done
+        [ $fresh = 1 ] && continue
+    fi
     [ $check = 1 ] || echo "== $p: building libtine with $cflags -fstack-usage"
     rm -rf "$out/$p/obj"
-    if ! $make -s -C "$top" ARCH="$p" O="$out" CC="$cc" CFLAGS="$cflags -fstack-usage" all >&2; then
+    if ! $make -s -C "$top" ARCH="$p" O="$out" CC="$cc" CFLAGS="$cflags" all >&2; then
         echo "stack-report: the $p build failed"; exit 1
     fi
 done
