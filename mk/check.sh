@@ -120,6 +120,7 @@ qemu_doc() {
 
 for port in $ports; do
     echo "== $port: building"
+    port_start=$(date +%s)
     # Both cores: the build is half of make check's time on a 2-core machine.
     if ! $make -s -j"$(nproc 2>/dev/null || echo 2)" -C "$top" ARCH="$port" O="$out" CC="$cc" all tests examples; then
         fail "$port" build build "the build failed"
@@ -127,7 +128,8 @@ for port in $ports; do
         continue
     fi
     eval "$($make -s -C "$top" ARCH="$port" O="$out" CC="$cc" facts)"   # PORT_CC=... PORT_LD=...
-    echo "== $port: built with $PORT_CC, linked with $PORT_LD"
+    tests_start=$(date +%s)
+    echo "== $port: built with $PORT_CC, linked with $PORT_LD ($((tests_start - port_start)) s)"
     mkdir -p "$out/$port/logs"
     b=$out/$port
     run_runners "$port"
@@ -165,6 +167,7 @@ for port in $ports; do
     done
     [ -n "$tests" ] && run_tests "$port"
     wait                                            # for the build checks too
+    echo "== $port: tests and build checks ran in $(($(date +%s) - tests_start)) s"
     for check in $checks; do
         log=$b/logs/$check.build.log
         if [ "$(cat "$log.status")" = 0 ] && ! grep -q '^FAIL' "$log"; then
