@@ -13,15 +13,21 @@
  *
  *   variant II (x86_64, i386, s390x):  | block | descriptor ...
  *                                              ^ tp
- *   variant I (aarch64, arm, riscv64): | descriptor | [self] | TCB gap | block |
- *                                                            ^ tp
+ *   variant I (aarch64, arm, riscv64, ppc64le):
+ *                               | descriptor | [self] | TCB gap | block |
+ *                                                     ^ tp
  *
  * In variant II the block ends at tp, rounded up to its alignment, and tp
  * points at the descriptor, whose word 0 is its own address and word 5 the
  * canary. In variant I the block starts at tp + round_up(gap, align), the
  * gap being the TCB the ABI reserves (16 bytes on aarch64, 8 on arm, none
- * on riscv64); tine keeps the descriptor's address in the word at
- * tp + TINE_ARCH_TP_SELF, in the TCB or (riscv64) just below tp.
+ * on riscv64 and ppc64le); tine keeps the descriptor's address in the word
+ * at tp + TINE_ARCH_TP_SELF, in the TCB or below tp (riscv64: the word just
+ * below; ppc64le: 0x38 bytes below, so that the canary the compilers read
+ * at tp - 0x10 is the descriptor's word 5 when there is no block). Where
+ * the compilers read the canary through tp (TINE_ARCH_TP_CANARY), the
+ * window below a block gets a copy of it. (ppc64le's register holds tp plus
+ * a bias of 0x7000: its stubs and CLONE_SETTLS argument add it, arch.h.)
  *
  * This file is linked only into programs that have a PT_TLS: linker.ld
  * asks for __tine_tls_init when .tdata or .tbss is not empty, and tine-cc
@@ -38,6 +44,13 @@
 #else
 #define TINE_TLS_GAP 0
 #endif
+
+/*
+ * The bytes kept between the descriptor and tp: the word riscv64 reads the
+ * descriptor from, or as far down as the port's self word lies (ppc64le).
+ */
+#define TINE_TLS_BELOW_TP (-TINE_ARCH_TP_SELF > (long)sizeof(void *) ? (size_t)-TINE_ARCH_TP_SELF \
+                                                                     : sizeof(void *))
 
 #if __SIZEOF_POINTER__ == 8
 typedef Elf64_Phdr phdr;
@@ -70,7 +83,7 @@ char *__tine_tls_place(char *area)
 
 #ifdef TINE_ARCH_TLS_ABOVE_TP
     t = (struct tine_thread *)area;
-    tp = (char *)tine_round_up((size_t)(area + sizeof *t + sizeof(void *)), tpalign);
+    tp = (char *)tine_round_up((size_t)(area + sizeof *t + TINE_TLS_BELOW_TP), tpalign);
     b = tp + tine_round_up(TINE_TLS_GAP, align);
 #else
     size_t block = tine_round_up(memsz, align);
@@ -82,6 +95,9 @@ char *__tine_tls_place(char *area)
     memcpy(b, image, filesz);
     memset(b + filesz, 0, memsz - filesz);
     *(struct tine_thread **)(tp + TINE_ARCH_TP_SELF) = t;
+#ifdef TINE_ARCH_TP_CANARY
+    *(unsigned long *)(tp + TINE_ARCH_TP_CANARY) = __tine_main.canary;
+#endif
     return tp;
 }
 
@@ -109,7 +125,7 @@ static void tls_init(int argc, char **argv, char **envp)
     memsz = tls->p_memsz;
     align = tls->p_align ? tls->p_align : 1;
     tpalign = align > 16 ? align : 16;
-    __tine_tls_area = sizeof *t + sizeof(void *) + tpalign - 1 + tine_round_up(TINE_TLS_GAP, align)
+    __tine_tls_area = sizeof *t + TINE_TLS_BELOW_TP + tpalign - 1 + tine_round_up(TINE_TLS_GAP, align)
                     + tine_round_up(memsz, align);
     area = tine_mmap(0, __tine_tls_area, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (tine_is_err(area)) {

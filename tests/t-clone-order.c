@@ -11,12 +11,14 @@
 
 static int ptid, ctid = -1;
 /*
- * The thread pointer asked for is &fake_tp[1]. tine_thread_self() reads
+ * The thread pointer asked for is &fake_tp[TP]. tine_thread_self() reads
  * the word its port's ABI keeps the descriptor's address in (arch.h): at
- * the thread pointer on most ports, just below it on riscv64. Both words
- * hold the thread pointer itself, so every port reads back what was asked.
+ * the thread pointer on most ports, just below it on riscv64, 0x38 bytes
+ * below it on ppc64le. Every word from fake_tp[0] to fake_tp[TP] holds the
+ * thread pointer itself, so every port reads back what was asked.
  */
-static void *fake_tp[8];
+#define TP 7
+static void *fake_tp[TP + 1];
 static void *seen_tp;
 static int seen_ctid, seen_tid, done;
 
@@ -35,24 +37,28 @@ int main(void)
     struct tine_clone_tls scratch;
     struct tine_stack st;
     long tid;
+    int untouched = 0;
 
     t_qemu();
-    fake_tp[0] = fake_tp[1] = &fake_tp[1];
+    for (int i = 0; i <= TP; i++)
+        fake_tp[i] = &fake_tp[TP];
     CHECK_EQ(tine_stack_map(&st, 16 * 1024, 0), 0, "map a stack");
     tid = tine_clone(child, 0, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
                      CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
                      CLONE_CHILD_CLEARTID, tine_stack_top(&st), &ptid, &ctid,
-                     tine_clone_tls(&fake_tp[1], &scratch));
+                     tine_clone_tls(&fake_tp[TP], &scratch));
     CHECK(tid > 0, "the thread-shaped clone with all four TID/TLS flags started (%ld)", tid);
     CHECK_EQ(ptid, tid, "ptid holds the child's tid in the parent");
     CHECK(t_wait_word(&done, 1, 5000), "the child ran");
     CHECK_EQ(seen_tid, tid, "the child is the thread clone announced");
     CHECK_EQ(seen_ctid, tid, "ctid held the child's tid when it started");
-    CHECK(seen_tp == (void *)&fake_tp[1], "the child's thread pointer is the TLS value asked for (%p, want %p)",
-          seen_tp, (void *)&fake_tp[1]);
+    CHECK(seen_tp == (void *)&fake_tp[TP], "the child's thread pointer is the TLS value asked for (%p, want %p)",
+          seen_tp, (void *)&fake_tp[TP]);
     CHECK(t_wait_word(&ctid, 0, 5000), "ctid was cleared when the child exited");
-    CHECK(fake_tp[0] == (void *)&fake_tp[1] && fake_tp[1] == (void *)&fake_tp[1], "nothing wrote over the TLS block");
-    CHECK(tine_thread_self() != (tine_thread *)(void *)&fake_tp[1], "the parent's thread pointer is its own");
+    for (int i = 0; i <= TP; i++)
+        untouched += fake_tp[i] == (void *)&fake_tp[TP];
+    CHECK(untouched == TP + 1, "nothing wrote over the TLS block");
+    CHECK(tine_thread_self() != (tine_thread *)(void *)&fake_tp[TP], "the parent's thread pointer is its own");
     tine_stack_unmap(&st);
     return t_done();
 }

@@ -7,14 +7,19 @@
  */
 #include "t.h"
 
-/* Touches every byte of an n-byte array on its own frame. */
+/*
+ * Touches every byte of an n-byte array on its own frame. The array is n
+ * bytes, not the most any caller asks for: on PowerPC a frame's lowest
+ * word (the back chain, ELFv2 ABI) is written when the frame is made, so
+ * a frame's whole size is its depth on a painted stack, touched or not.
+ */
 static __attribute__((noinline)) int use(int n)
 {
-    volatile char a[6000];
+    volatile char a[n];
 
     for (int i = 0; i < n; i++)
-        a[sizeof a - 1 - i] = (char)i;
-    return a[sizeof a - 1];
+        a[n - 1 - i] = (char)i;
+    return a[n - 1];
 }
 
 static int fn(void *arg)

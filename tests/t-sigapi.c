@@ -81,6 +81,7 @@ int main(void)
     tine_sigset set, pending;
     tine_thread *t;
     volatile long keep = 0x5a5a5a5aL;
+    int segv_want;
 
     t_qemu();
     /* Without SA_SIGINFO. */
@@ -149,8 +150,14 @@ int main(void)
     segv_page = tine_mmap(0, tine_page_size(), PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     CHECK(!tine_is_err(segv_page), "map a PROT_NONE page");
     segv_page[10] = 42;                            /* faults; the handler opens the page */
-    CHECK(segv_count == 2 && segv_code == SEGV_ACCERR, "a fault that is no overflow reached it (%d, code %d)",
-          segv_count, segv_code);
+    /*
+     * A mapped page without the access is SEGV_ACCERR; qemu-ppc64le (7.2 and
+     * 10.0 measured) reports every data fault as SEGV_MAPERR
+     * (docs/qemu-user.md).
+     */
+    segv_want = t_qemu() && t_elf_machine() == EM_PPC64 ? SEGV_MAPERR : SEGV_ACCERR;
+    CHECK(segv_count == 2 && segv_code == segv_want, "a fault that is no overflow reached it (%d, code %d, want %d)",
+          segv_count, segv_code, segv_want);
     CHECK_EQ(segv_page[10], 42, "and the write ran again after it returned");
     sa = (struct tine_sigaction){ .handler = SIG_DFL };
     CHECK_EQ(tine_sigaction(SIGSEGV, &sa, &old), 0, "back to SIG_DFL");
