@@ -159,13 +159,17 @@ static int run(int (*body)(void *), char *err, long cap)
 }
 
 /*
- * Checks err is exactly the one line, for thread `tid` and `kib` KiB, and
+ * Checks err is exactly the one line, for thread `tid` and `kib` KiB (in
+ * whole pages: a kernel with 64 KiB pages maps an 8 KiB stack as 64), and
  * returns the fault address it names (0 when it is not that line).
  */
 static unsigned long check_line(const char *what, char *err, int tid, unsigned long kib)
 {
     char want[128];
-    int n = tine_snprintf(want, sizeof want,
+    int n;
+
+    kib = (kib * 1024 + tine_page_size() - 1) / tine_page_size() * tine_page_size() / 1024;   /* whole pages */
+    n = tine_snprintf(want, sizeof want,
                           "tine: stack overflow in thread %d: %lu KiB stack exhausted (fault at 0x",
                           tid, kib);
     const char *p = err + n;

@@ -15,6 +15,10 @@
  * view of the guest's mappings): a thread's mapping is the read/write
  * region holding its descriptor, with the guard page below it and the cap
  * page above it.
+ *
+ * Sizes are in pages, not KiB: a kernel with 64 KiB pages (ppc64le's
+ * Debian kernel) rounds a 16 KiB stack up to a whole page, and every size
+ * below would then serve every other.
  */
 #include "t.h"
 
@@ -82,11 +86,11 @@ static tine_thread *spawn_join(size_t stack, size_t guard)
     return t;
 }
 
-/* In a child: a 64 KiB thread joined, then a 56 KiB one on its mapping runs off it. */
+/* In a child: a 16-page thread joined, then a 14-page one on its mapping runs off it. */
 static int overflow_on_reused(void *arg)
 {
-    struct tine_thread_opts o = { 56 * KIB, 0 };
-    tine_thread *t, *first = spawn_join(64 * KIB, 0);
+    struct tine_thread_opts o = { 14 * tine_page_size(), 0 };
+    tine_thread *t, *first = spawn_join(16 * tine_page_size(), 0);
 
     (void)arg;
     if (!first || tine_thread_spawn(&t, t_dive, 0, &o) != 0)
@@ -99,24 +103,24 @@ static int overflow_on_reused(void *arg)
 
 int main(void)
 {
-    size_t page = tine_page_size(), budget = 256 * KIB, cached = 0, one = 0;
-    struct tine_thread_opts o16 = { 16 * KIB, 0 };
+    size_t page = tine_page_size(), budget = 64 * page, cached = 0, one = 0;
+    struct tine_thread_opts o16 = { 4 * page, 0 };
     tine_thread *t[N], *a, *b;
-    char err[512];
+    char err[512], want[64];
     int ok = 0, status;
 
     t_qemu();
     CHECK_EQ(tine_stack_cache_budget(budget), TINE_STACK_CACHE_DEFAULT, "the budget starts at the default");
 
-    a = spawn_join(16 * KIB, 0);
-    CHECK(a && mapping_bytes(a) > 16 * KIB, "a joined 16 KiB thread's stack stays mapped");
-    b = spawn_join(16 * KIB, 0);
-    CHECK(b && b == a, "and serves the next 16 KiB spawn (%p, %p)", (void *)a, (void *)b);
-    b = spawn_join(16 * KIB - page, 0);
+    a = spawn_join(4 * page, 0);
+    CHECK(a && mapping_bytes(a) > 4 * page, "a joined 4-page thread's stack stays mapped");
+    b = spawn_join(4 * page, 0);
+    CHECK(b && b == a, "and serves the next 4-page spawn (%p, %p)", (void *)a, (void *)b);
+    b = spawn_join(3 * page, 0);
     CHECK(b && b == a, "and one a page smaller (%p, %p)", (void *)a, (void *)b);
     b = spawn_join(TINE_STACK_MIN, 0);
     CHECK(b && b != a, "but not one of TINE_STACK_MIN (%p, %p)", (void *)a, (void *)b);
-    b = spawn_join(16 * KIB, 4 * page);
+    b = spawn_join(4 * page, 4 * page);
     CHECK(b && b != a, "nor one with another guard (%p, %p)", (void *)a, (void *)b);
 
     /* A burst: N threads alive at once, then joined. */
@@ -125,7 +129,7 @@ int main(void)
     for (int i = 0; i < N; i++)
         if (tine_thread_spawn(&t[i], park, (void *)(long)i, &o16) == 0)
             ok++;
-    CHECK_EQ(ok, N, "32 threads on 16 KiB stacks, alive at once");
+    CHECK_EQ(ok, N, "32 threads on 4-page stacks, alive at once");
     one = mapping_bytes(t[0]);
     CHECK(one * N > budget, "their mappings (%zu bytes each) add up to more than the budget", one);
     __atomic_store_n(&go, 1, __ATOMIC_RELEASE);
@@ -151,14 +155,15 @@ int main(void)
     for (int i = 0; i < N; i++)
         cached += mapping_bytes(t[i]);
     CHECK_EQ(cached, 0, "leaves nothing mapped");
-    a = spawn_join(16 * KIB, 0);
+    a = spawn_join(4 * page, 0);
     CHECK(a && mapping_bytes(a) == 0, "and caches nothing: a joined stack is unmapped at once");
 
     tine_stack_cache_budget(TINE_STACK_CACHE_DEFAULT);
     status = t_capture(overflow_on_reused, 0, err, sizeof err);
     t_drop_qemu_line(err);
-    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "a 56 KiB thread on a cached 64 KiB mapping "
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "a 14-page thread on a cached 16-page mapping "
           "runs off its stack and dies by SIGSEGV (status 0x%x)", status);
-    CHECK(has(err, ": 56 KiB stack exhausted (fault at 0x"), "named with the size it asked for: %s", err);
+    tine_snprintf(want, sizeof want, ": %zu KiB stack exhausted (fault at 0x", 14 * page / KIB);
+    CHECK(has(err, want), "named with the size it asked for (%zu KiB): %s", 14 * page / KIB, err);
     return t_done();
 }
