@@ -34,8 +34,11 @@ script() { printf '#!/bin/sh\n%s\n' "$2" >"$d/tests/$1"; chmod +x "$d/tests/$1";
 script pass 'echo hello; echo "FOO=$FOO RUNNER=$TINE_RUNNER"; echo PASS: 1'
 script exit3 'echo going; exit 3'
 script segv 'echo dying; kill -SEGV $$'
-script hang 'echo waiting; exec sleep 100'
-script orphan '(exec sleep 100) & echo left a child'
+# The sleeps' length is this run's own (100.PID s), so that the check below
+# sees this run's processes only, never a `sleep 100` someone else runs.
+nap=100.$$
+script hang "echo waiting; exec sleep $nap"
+script orphan "(exec sleep $nap) & echo left a child"
 script long 'printf "%01500d\n" 0'
 script nonl 'printf "no newline"'
 printf 'echo never\n' >"$d/tests/noexec"
@@ -68,10 +71,10 @@ check "nonl: a last line without newline gets one" eval 'is "$d/logs/nonl.log" "
 check "missing: exit 127, and says it cannot execute" eval 'is "$d/logs/missing.status" 127 && has "$d/logs/missing.log" "cannot execute $d/tests/missing: ENOENT (No such file or directory)"'
 check "noexec: exit 126, and says why" eval 'is "$d/logs/noexec.status" 126 && has "$d/logs/noexec.log" "cannot execute $d/tests/noexec: EACCES (Permission denied)"'
 check "the times of all nine are recorded" [ "$(wc -l <"$d/logs/times")" = 9 ]
-if ps -eo args 2>/dev/null | grep -q '^sleep 100$'; then
-    check "no sleep 100 outlives the run" false
+if ps -eo args 2>/dev/null | grep -qx "sleep $nap"; then
+    check "no sleep $nap outlives the run" false
 else
-    check "no sleep 100 outlives the run" true
+    check "no sleep $nap outlives the run" true
 fi
 
 # A kernel message inside a test's line, a lost line, a run cut short.
