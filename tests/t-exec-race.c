@@ -13,7 +13,7 @@
  */
 #include "t.h"
 
-#define CALLS      100        /* natively; under qemu-user, which only reports, 20 */
+#define CALLS      100        /* natively; under qemu-user, which only reports, 10 */
 #define HELPER_MS  400          /* how long each of the helper's children lives */
 #define SLOW_MS    200
 
@@ -51,7 +51,7 @@ int main(int argc, char **argv)
 
     if (argc == 2 && strcmp(argv[1], "exit3") == 0)
         return 3;               /* re-run as a static program that needs no fd (sh needs several) */
-    int qemu = t_qemu(), calls = qemu ? 20 : CALLS, status, pid, wrong = 0, slow = 0, ret;
+    int qemu = t_qemu(), calls = qemu ? 10 : CALLS, status, pid, wrong = 0, slow = 0, ret;
     long worst = 0;
     tine_thread *t;
 
