@@ -18,9 +18,16 @@ static void reaped(long pid)
 
 int tine_wait4(int pid, int *status, int options, struct rusage *ru)
 {
-    long r = tine_syscall4(__NR_wait4, pid, (long)status, options, (long)ru);
+    int own;
+    int *st = status ? status : &own;       /* to learn whether it reaped */
+    long r = tine_syscall4(__NR_wait4, pid, (long)st, options, (long)ru);
 
-    reaped(r);                  /* wait4 reaps whatever it reports as exited */
+    /*
+     * wait4 reaps what it reports as exited or killed; a stop (WUNTRACED)
+     * or a continue (WCONTINUED) leaves the child running on its stack.
+     */
+    if (r > 0 && !WIFSTOPPED(*st) && !WIFCONTINUED(*st))
+        reaped(r);
     return (int)r;
 }
 

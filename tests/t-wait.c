@@ -34,6 +34,21 @@ static long now_ms(void)
     return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+/*
+ * A CLONE_VM spawn that stops itself, then, continued, uses its stack again:
+ * a wait that reports the stop or the continue must leave that stack
+ * mapped (only an exit or a kill may give it back).
+ */
+static int vm_stopper(void *arg)
+{
+    volatile char buf[2048];
+
+    buf[0] = (char)(long)arg;
+    tine_kill(tine_getpid(), SIGSTOP);
+    buf[sizeof buf - 1] = 1;            /* the whole 2 KiB, after the continue */
+    return buf[0] + buf[sizeof buf - 1];
+}
+
 /* A child that stops itself with SIGSTOP, then exits `code` once continued. */
 static int stopper(int code)
 {
@@ -86,6 +101,22 @@ int main(void)
     long cpu_us = (long)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000 + ru.ru_utime.tv_usec + ru.ru_stime.tv_usec;
     CHECK(ru.ru_maxrss >= 0 && ru.ru_utime.tv_usec >= 0 && ru.ru_utime.tv_usec < 1000000 && cpu_us > 0,
           "with its rusage: %ld us of CPU after 40 ms busy, max RSS %ld KiB", cpu_us, (long)ru.ru_maxrss);
+
+    /* The same with a CLONE_VM spawn, whose stack is tine's to give back (qemu-user refuses it). */
+    struct tine_spawn_opts vm = { .flags = CLONE_VM, .exit_signal = SIGCHLD };
+    pid = tine_spawn(vm_stopper, (void *)10L, &vm);
+    if (t_qemu()) {
+        CHECK_EQ(pid, -EINVAL, "qemu-user refuses CLONE_VM without the thread flags");
+    } else {
+        CHECK(pid > 0, "a CLONE_VM spawn (%d)", pid);
+        st = -1;
+        CHECK(tine_waitpid(pid, &st, WUNTRACED) == pid && WIFSTOPPED(st), "CLONE_VM: WUNTRACED reports the stop (%#x)", st);
+        CHECK_EQ(tine_kill(pid, SIGCONT), 0, "SIGCONT");
+        CHECK_EQ(tine_waitpid(pid, 0, WCONTINUED), pid, "WCONTINUED reports the continue, with no status asked");
+        st = -1;
+        CHECK(tine_waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 11,
+              "the child ran on its stack after both reports: exit 11 (status %#x)", st);
+    }
 
     /* waitid: P_PID with WNOWAIT leaves the child; P_ALL then reaps it. */
     __atomic_store_n(gate, 0, __ATOMIC_RELEASE);
