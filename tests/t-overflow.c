@@ -16,8 +16,11 @@
  *     but is nowhere near the stack pointer.
  *
  * All of it three times: with /proc/self/maps to read; with no file
- * descriptor free to open it; and (natively: qemu-user refuses namespaces)
- * with no /proc mounted, in a mount namespace of the child's own.
+ * descriptor free to open it; and, natively, with no /proc mounted, in a
+ * mount namespace of the child's own. (Not under qemu-user: it answers an
+ * open of /proc/self/maps itself, from its own records, in a file of its
+ * making (fake_open in linux-user/syscall.c), whether /proc is mounted or
+ * not; with no descriptor free, that open fails there too.)
  */
 #include "t.h"
 #include <linux/mount.h>        /* MS_REC, MS_PRIVATE */
@@ -201,7 +204,7 @@ int main(void)
 
     for (mode = MAPS; mode <= NO_PROC; mode++) {
         if (mode == NO_PROC && qemu)
-            break;              /* qemu-user refuses namespaces: natively only */
+            break;              /* qemu-user makes /proc/self/maps itself: natively only */
         if (mode == NO_PROC && !(WIFEXITED(status = run(nothing, err, sizeof err)) && WEXITSTATUS(status) == 0)) {
             /* Not root, and no user namespaces on this host: /proc cannot be hidden from a child here. */
             tine_printf("info the no-/proc case not run: this host gives this user no mount namespace "

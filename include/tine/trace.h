@@ -16,10 +16,11 @@
  * the parent, from the registers the kernel read: every clone tine makes
  * (tine_clone, tine_clone_raw with or without a stack, tine_fork, threads,
  * spawns) and every vfork (tine_vfork, tine_spawn_exec) appears, and
- * stack= is the kernel's value, not the caller's stack_top: x86_64's stub
- * puts fn and arg below the top (stack_top - 16), i386's return address
- * and saved registers, s390x's the 160-byte save area the ABI gives every
- * callee. The child's side is not printed (it may be on a stack with
+ * stack= is the kernel's value, which need not be the caller's stack_top:
+ * the stubs round it down to the ABI's stack alignment, and s390x's
+ * reserves the 160-byte save area the ABI gives every callee below it
+ * (fn and arg travel in registers on every port, so no stub writes to the
+ * new stack from the parent). The child's side is not printed (it may be on a stack with
  * nothing in it yet). The labels come from tine's own knowledge of the
  * order; `strace -f` or `qemu-<arch> -strace` is the independent witness
  * (make demo STEP=arches puts them side by side).
