@@ -11,7 +11,14 @@
 #define BIT(sig) ((uint64_t)1 << ((sig) - 1))
 
 static int release;             /* MAP_SHARED: children wait for it to become 1 */
-static int *gate;
+static int *gate;               /* gate[0]: a child may exit; gate[1]: a continued child may */
+
+/* Spin until gate[i] opens: the parent decides when a child moves on, not the scheduler. */
+static void await(int i)
+{
+    while (!__atomic_load_n(&gate[i], __ATOMIC_ACQUIRE))
+        tine_nanosleep(0, 1000000);
+}
 
 /* A child that exits with `code` once the gate opens (or at once, with no gate). */
 static int child(int code, int wait_gate)
@@ -19,8 +26,8 @@ static int child(int code, int wait_gate)
     int pid = tine_fork();
 
     if (pid == 0) {
-        while (wait_gate && !__atomic_load_n(gate, __ATOMIC_ACQUIRE))
-            tine_nanosleep(0, 1000000);
+        if (wait_gate)
+            await(0);
         tine_exit(code);
     }
     return pid;
@@ -35,9 +42,10 @@ static long now_ms(void)
 }
 
 /*
- * A CLONE_VM spawn that stops itself, then, continued, uses its stack again:
- * a wait that reports the stop or the continue must leave that stack
- * mapped (only an exit or a kill may give it back).
+ * A CLONE_VM spawn that stops itself, then, continued and released by the
+ * parent after both reports, uses its stack again: a wait that reports the
+ * stop or the continue must leave that stack mapped (only an exit or a kill
+ * may give it back).
  */
 static int vm_stopper(void *arg)
 {
@@ -45,11 +53,16 @@ static int vm_stopper(void *arg)
 
     buf[0] = (char)(long)arg;
     tine_kill(tine_getpid(), SIGSTOP);
+    await(1);
     buf[sizeof buf - 1] = 1;            /* the whole 2 KiB, after the continue */
     return buf[0] + buf[sizeof buf - 1];
 }
 
-/* A child that stops itself with SIGSTOP, then exits `code` once continued. */
+/*
+ * A child that stops itself with SIGSTOP, then exits `code` once continued
+ * and released (gate[1]): had it exited at once, a WCONTINUED wait could
+ * report the exit instead, as wait4 reports whichever it finds.
+ */
 static int stopper(int code)
 {
     int pid = tine_fork();
@@ -58,6 +71,7 @@ static int stopper(int code)
         tine_kill(tine_getpid(), SIGSTOP);
         for (long t0 = now_ms(); now_ms() - t0 < 40; )
             ;                   /* some CPU time for the rusage to show */
+        await(1);
         tine_exit(code);
     }
     return pid;
@@ -86,6 +100,7 @@ int main(void)
     CHECK_EQ(tine_waitpid(-1, &st, 0x40000000 >> 4), -EINVAL, "an option wait4 does not know: -EINVAL");
 
     /* WUNTRACED and WCONTINUED: a child that stops itself. */
+    __atomic_store_n(&gate[1], 0, __ATOMIC_RELEASE);
     pid = stopper(6);
     st = -1;
     CHECK_EQ(tine_waitpid(pid, &st, WUNTRACED), pid, "WUNTRACED reports the stop");
@@ -94,6 +109,7 @@ int main(void)
     st = -1;
     CHECK_EQ(tine_waitpid(pid, &st, WCONTINUED), pid, "WCONTINUED reports the continue");
     CHECK(WIFCONTINUED(st), "WIFCONTINUED (status %#x)", st);
+    __atomic_store_n(&gate[1], 1, __ATOMIC_RELEASE);
     st = -1;
     memset(&ru, 0xff, sizeof ru);
     CHECK(tine_wait4(pid, &st, 0, &ru) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 6,
@@ -104,6 +120,7 @@ int main(void)
 
     /* The same with a CLONE_VM spawn, whose stack is tine's to give back (qemu-user refuses it). */
     struct tine_spawn_opts vm = { .flags = CLONE_VM, .exit_signal = SIGCHLD };
+    __atomic_store_n(&gate[1], 0, __ATOMIC_RELEASE);
     pid = tine_spawn(vm_stopper, (void *)10L, &vm);
     if (t_qemu()) {
         CHECK_EQ(pid, -EINVAL, "qemu-user refuses CLONE_VM without the thread flags");
@@ -113,6 +130,7 @@ int main(void)
         CHECK(tine_waitpid(pid, &st, WUNTRACED) == pid && WIFSTOPPED(st), "CLONE_VM: WUNTRACED reports the stop (%#x)", st);
         CHECK_EQ(tine_kill(pid, SIGCONT), 0, "SIGCONT");
         CHECK_EQ(tine_waitpid(pid, 0, WCONTINUED), pid, "WCONTINUED reports the continue, with no status asked");
+        __atomic_store_n(&gate[1], 1, __ATOMIC_RELEASE);
         st = -1;
         CHECK(tine_waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 11,
               "the child ran on its stack after both reports: exit 11 (status %#x)", st);
@@ -159,6 +177,7 @@ int main(void)
           "status and siginfo agree (status %#x, si_code %d)", st, si.si_code);
     tine_close(fd);
 
+    __atomic_store_n(&gate[1], 1, __ATOMIC_RELEASE);   /* exits as soon as continued */
     pid = stopper(10);
     fd = tine_pidfd_open(pid, 0);
     CHECK_EQ(tine_pidfd_wait(fd, &st, WSTOPPED, 0), pid, "tine_pidfd_wait WSTOPPED");
