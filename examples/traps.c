@@ -105,11 +105,11 @@ static int waitpid_trap(void *arg)
             bad |= pid != -EINVAL;
             continue;
         }
-        r = tine_syscall4(__NR_wait4, pid, (long)&status, 0, 0);     /* what waitpid(pid, &s, 0) does */
-        tine_printf("      waitpid(%d, &s, 0) = %s\n", pid, r < 0 ? tine_strerror((int)r) : "the pid");
+        r = tine_waitpid(pid, &status, 0);              /* waitpid(2): options as given */
+        tine_printf("      tine_waitpid(%d, &s, 0) = %s\n", pid, r < 0 ? tine_strerror((int)r) : "the pid");
         bad |= r != -ECHILD;
-        r = tine_wait(pid, &status);                                 /* wait4 with __WALL */
-        tine_printf("      with __WALL: %ld, exit code %d\n", r, WEXITSTATUS(status));
+        r = tine_waitpid(pid, &status, __WALL);
+        tine_printf("      tine_waitpid(%d, &s, __WALL) = %ld, exit code %d\n", pid, r, WEXITSTATUS(status));
         bad |= r != pid || WEXITSTATUS(status) != 5;
     }
     return bad;
