@@ -417,8 +417,9 @@ size:
 
 # bench/ against glibc, musl and the raw-syscall floor, interleaved, natively
 # and under qemu-x86_64 and qemu-aarch64 (mk/bench.sh). QUICK=1: under a minute.
+# W="many thread": only those workloads (thread fork vfork many).
 bench:
-	$(Q)sh $(TOP)/mk/bench.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(QUICK)" "$(MAKE)"
+	$(Q)sh $(TOP)/mk/bench.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(QUICK)" "$(MAKE)" "$(W)"
 
 # Static stack worst cases from -fstack-usage and the call graph, per port, and
 # TINE_STACK_MIN checked against them; built apart, in $(O)/stack-report.

@@ -17,8 +17,9 @@
 # machine's noise moves a whole round together, and a ratio within a
 # round cancels most of it. Targets (issue 7) are checked on the way.
 # QUICK=1: fewer rounds and iterations, 10,000 threads instead of 30,000.
+# W="many thread": only those workloads (the others' rows say "not measured").
 set -u
-top=$1 out=$2 host=$3 quick=${4:-0} make=${5:-make}
+top=$1 out=$2 host=$3 quick=${4:-0} make=${5:-make} only=${6:-}
 bo=$out/bench
 start=$(date +%s)
 . "$top/mk/bench-cc.sh"
@@ -34,8 +35,14 @@ runners="$runners qemu-x86_64:x86_64:qemu-x86_64 qemu-aarch64:aarch64:qemu-aarch
 # only: under qemu-user each guest thread is a host thread of qemu's, and
 # the RSS would be qemu's.
 workloads() {
-    case $1 in native) echo 'thread fork vfork many' ;; *) echo 'thread fork vfork' ;; esac
+    case $1 in native) set -- thread fork vfork many ;; *) set -- thread fork vfork ;; esac
+    for w; do
+        case " ${only:-$w} " in *" $w "*) echo "$w" ;; esac
+    done
 }
+for w in $only; do
+    case $w in thread|fork|vfork|many) ;; *) echo "bench: W=$w: no such workload (thread fork vfork many)"; exit 2 ;; esac
+done
 
 # Iterations per run, for runner:workload: each run takes 0.03-0.3 s on a
 # 2-core VM (30,000 threads: 2-3 s).
