@@ -138,6 +138,15 @@ static int half(int (*fn)(void *), char *err, int cap)
     return status;
 }
 
+/* Does the text say "stack overflow" anywhere? */
+static int names_overflow(const char *s)
+{
+    for (size_t n = strlen(s); n >= 14; s++, n--)
+        if (memcmp(s, "stack overflow", 14) == 0)
+            return 1;
+    return 0;
+}
+
 int main(void)
 {
     struct rlimit nocore = { 0, 0 };
@@ -151,7 +160,8 @@ int main(void)
 
     tine_printf("1. an 8 KiB stack with no guard, above a table of 128 names:\n");
     s = half(unguarded, err, sizeof err);
-    ok1 = s >= 0 && WIFSIGNALED(s) && shared->finished && shared->corrupted > 0;
+    /* Silent: whatever stderr says of the crash, nothing names an overflow. */
+    ok1 = s >= 0 && WIFSIGNALED(s) && shared->finished && shared->corrupted > 0 && !names_overflow(err);
     if (s >= 0 && WIFSIGNALED(s))
         tine_printf("    -> the parent died by signal %d, after the child had finished:\n"
                     "       the crash is far from the overflow that caused it\n", WTERMSIG(s));

@@ -5,7 +5,8 @@
  * Each thread is a clone with VM, FS, FILES, SIGHAND, THREAD and SYSVSEM:
  * same pid, its own tid, its own 64 KiB stack with a guard page below.
  * Each adds its part of 1..1000000 to a shared total with an atomic add;
- * main joins them and checks the sum, n(n+1)/2.
+ * main joins them and checks the sum, n(n+1)/2, and that all five share
+ * one pid with five distinct tids.
  */
 #include <tine.h>
 
@@ -13,6 +14,7 @@
 #define N       1000000LL
 
 static long long total;
+static int pids[THREADS], tids[THREADS];       /* what each thread saw */
 
 static int worker(void *arg)
 {
@@ -22,6 +24,8 @@ static int worker(void *arg)
     for (long long i = part * (N / THREADS) + 1; i <= (part + 1) * (N / THREADS); i++)
         sum += i;
     __atomic_add_fetch(&total, sum, __ATOMIC_SEQ_CST);
+    pids[part] = tine_getpid();
+    tids[part] = tine_gettid();
     tine_printf("  thread %ld: pid %d, tid %d, added %lld\n", part, tine_getpid(), tine_gettid(), sum);
     return (int)part;
 }
@@ -42,7 +46,16 @@ int main(void)
         int ret;
         tine_thread_join(t[i], &ret);
     }
+    /* One pid, five tids: every thread's pid is main's, every tid its own. */
+    int shared = 1, main_tid = tine_thread_tid(tine_thread_self());
+
+    for (int i = 0; i < THREADS; i++) {
+        shared &= pids[i] == tine_getpid() && tids[i] != main_tid && tids[i] != pids[i];
+        for (int j = 0; j < i; j++)
+            shared &= tids[i] != tids[j];
+    }
+    tine_printf("main: one pid, %d distinct tids: %s\n", THREADS + 1, shared ? "yes" : "NO");
     tine_printf("main: total %lld, expected %lld: %s\n", total, N * (N + 1) / 2,
                 total == N * (N + 1) / 2 ? "right" : "WRONG");
-    return total == N * (N + 1) / 2 ? 0 : 1;
+    return shared && total == N * (N + 1) / 2 ? 0 : 1;
 }

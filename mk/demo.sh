@@ -120,12 +120,13 @@ wanted() {
     [ -z "$only" ] || [ "$only" = "$1" ]
 }
 
-# step NAME EXAMPLE ENV "heading" "watch" "proved" "predict" [EXTRA]:
+# step NAME EXAMPLE ENV "heading" "watch" "proved" "predict" [EXTRA [MUST]]:
 # natively in full (then EXTRA, a function that adds to the native run and
 # returns non-zero if its own claim failed), then one qemu per family, in
-# full where it differs.
+# full where it differs. MUST: a text every run's output must contain (a
+# claim made on stderr, which the example's exit status cannot assert).
 step() {
-    sname=$1 ex=$2 envs=$3 sheading=$4 watch=$5 proved=$6 predict=$7 extra=${8:-}
+    sname=$1 ex=$2 envs=$3 sheading=$4 watch=$5 proved=$6 predict=$7 extra=${8:-} must=${9:-}
     wanted "$sname" "$sheading" || return 0
     heading "$sname" "$ex" "$sheading" "$watch"
     ok=1
@@ -135,6 +136,7 @@ step() {
     tick_stop
     printf '%s\n' "$native" | show
     [ $rc = 0 ] || { fail "exited with $rc natively"; ok=0; }
+    mustsay native "$native" || ok=0
     [ -z "$extra" ] || $extra || ok=0
     for f in $families; do
         case " $ports " in *" $f "*) ;; *) continue ;; esac
@@ -149,8 +151,17 @@ step() {
             echo "--- under $q:"; printf '%s\n' "$text" | show
         fi
         [ $rc = 0 ] || { fail "exited with $rc under $q"; ok=0; }
+        mustsay "under $q" "$text" || ok=0
     done
     closing $ok "$proved" "$predict"
+}
+
+# mustsay WHERE TEXT: does TEXT contain $must (when the step has one)?
+mustsay() {
+    [ -z "$must" ] && return 0
+    case $2 in *"$must"*) return 0 ;; esac
+    fail "$1: the output does not say \"$must\""
+    return 1
 }
 
 # ---- the independent witness: strace -f natively, qemu -strace under qemu ----
@@ -320,7 +331,8 @@ step vfork vfork "" "vfork: borrow, do not copy" \
 step stacks overflow "" "Stacks: too small, named, measured" \
     "The first seed's crash: an 8 KiB stack, called too deep. tine names the overflow on stderr; then the child is measured and sized." \
     "a stack overflow in tine is a message, not a mystery." \
-    "without a guard page, is an overflow noticed at all? make demo STEP=seedbug"
+    "without a guard page, is an overflow noticed at all? make demo STEP=seedbug" \
+    "" "tine: stack overflow in thread"
 step seedbug seed-bug "" "The first seed's real bug: no guard, a silent neighbour" \
     "An 8 KiB stack in static memory, right above a table the program uses later: the clone child overflows it, finishes happily, and the crash comes afterwards, somewhere else (the parent calling through the table). Then the same child on a tine_stack_map stack, whose guard page stops it at the first byte too far, with its name." \
     "without a guard an overflow corrupts a neighbour silently and crashes elsewhere later; with one it stops at once, named." \
