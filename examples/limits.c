@@ -120,19 +120,40 @@ static long main_stack_kib(void)
     return -1;
 }
 
+/* Touches `kib` KiB of stack below the caller's frame, a page at a time. */
+static __attribute__((noinline)) int deeper(int kib)
+{
+    volatile char page[4096];
+
+    page[0] = (char)kib;
+    page[sizeof page - 1] = 1;
+    return kib > 4 ? deeper(kib - 4) + page[0] + page[sizeof page - 1] : 0;
+}
+
 static void stacks(void)
 {
     struct rlimit r;
+    long before, after;
+    int qemu = tine_getenv("TINE_RUNNER") && strcmp(tine_getenv("TINE_RUNNER"), "qemu") == 0;
 
     tine_printf("Stacks, default sizes:\n");
     tine_getrlimit(RLIMIT_STACK, &r);
     tine_printf("  main thread: ");
     kib("RLIMIT_STACK soft", r.rlim_cur);
     kib(", hard", r.rlim_max);
-    tine_printf(";\n    its [stack] mapping is %ld KiB now, and the kernel grows it on\n"
-                "    demand up to the soft limit (the main thread's only)\n", main_stack_kib());
-    if (tine_getenv("TINE_RUNNER") && strcmp(tine_getenv("TINE_RUNNER"), "qemu") == 0)
+    /* 512 KiB deep, or a quarter of a soft limit under 2 MiB. */
+    int depth = r.rlim_cur == RLIM_INFINITY || r.rlim_cur >= 2u << 20 ? 512 : (int)(r.rlim_cur >> 12);
+    before = main_stack_kib();
+    deeper(depth);
+    after = main_stack_kib();
+    tine_printf(";\n    its [stack] mapping: %ld KiB, then %ld KiB after a call %d KiB\n"
+                "    deep: the kernel grows it on demand up to the soft limit\n"
+                "    (the main thread's only)\n", before, after, depth);
+    /* Natively the claim is the growth; qemu-user maps the guest's stack whole. */
+    if (qemu)
         tine_printf("    (under qemu-user, qemu maps the guest's stack whole at start)\n");
+    else
+        bad |= before < 0 || after < before + depth / 2;
     tine_printf("  a tine thread: %d KiB (TINE_STACK_DEFAULT), fixed, with a guard page\n",
                 TINE_STACK_DEFAULT / 1024);
     tine_printf("  a glibc thread: the soft RLIMIT_STACK (");
@@ -152,7 +173,8 @@ static void nofile(const char *who)
 static void rlimits(void)
 {
     struct rlimit old, r, got;
-    char *sh[] = { "sh", "-c", "echo \"    after exec (/bin/sh): soft $(ulimit -Sn), hard $(ulimit -Hn)\"", 0 };
+    char *sh[] = { "sh", "-c", "echo \"    after exec (/bin/sh): soft $(ulimit -Sn), hard $(ulimit -Hn)\";"
+                   " [ \"$(ulimit -Sn)\" = 64 ]", 0 };
     int pid, status, e;
 
     tine_printf("Soft and hard limits (RLIMIT_NOFILE), and inheritance:\n");
@@ -168,12 +190,12 @@ static void rlimits(void)
     pid = tine_fork();
     if (pid == 0) {
         nofile("a forked child");
-        tine_exit(0);
+        tine_getrlimit(RLIMIT_NOFILE, &got);
+        tine_exit(got.rlim_cur == 64 && got.rlim_max == old.rlim_max ? 0 : 1);
     }
-    tine_wait(pid, &status);
-    pid = tine_spawn_exec("/bin/sh", sh, 0);
-    if (pid > 0)
-        tine_wait(pid, &status);
+    bad |= tine_wait(pid, &status) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+    pid = tine_spawn_exec("/bin/sh", sh, 0);        /* sh exits 1 unless its soft limit is 64 */
+    bad |= pid < 0 || tine_wait(pid, &status) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0;
     /* prlimit from outside: the child waits until its soft limit changes. */
     pid = tine_fork();
     if (pid == 0) {
@@ -304,9 +326,10 @@ static void cgroups(void)
                     ? ", and so do qemu's own threads" : "");
         __atomic_store_n(&go, 1, __ATOMIC_RELEASE);
         tine_futex_wake(&go, 0x7fffffff);
+        int started = n;
         while (n > 0)
             tine_thread_join(t[--n], 0);
-        tine_exit(e == -EAGAIN && n < 8 ? 0 : 1);
+        tine_exit(e == -EAGAIN && started < 8 ? 0 : 1);
     }
     tine_wait(pid, &status);
     bad |= !WIFEXITED(status) || WEXITSTATUS(status) != 0;
