@@ -245,8 +245,9 @@ libc_stacks() {
         fi
         seen="$seen $cc"
         a=$("$tmp/ts-$cc") b=$(sh -c 'ulimit -s 1024 && exec "$1"' sh "$tmp/ts-$cc")
-        printf '    %-8s %8s bytes under RLIMIT_STACK %s KiB, %8s under 1024 KiB\n' \
-            "$cc" "$a" "$soft" "$b"
+        printf '    %-8s %9s bytes with RLIMIT_STACK at %s%s\n' "$cc" "$a" "$soft" \
+            "$([ "$soft" = unlimited ] || echo ' KiB')"
+        printf '    %-8s %9s bytes with RLIMIT_STACK at 1024 KiB\n' '' "$b"
         case $cc:$soft in
             gcc:unlimited) [ "$b" = 1048576 ] || lok=1 ;;
             gcc:*) [ "$a" = $((soft * 1024)) ] && [ "$b" = 1048576 ] || lok=1 ;;
