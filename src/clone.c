@@ -106,7 +106,7 @@ long tine_clone3(struct clone_args *args, size_t size)
         __tine_stack_forked();
     else if (held)
         __tine_stack_unlock();
-    if (__tine_tracing)         /* parent and child alike: both return here */
+    if (__tine_tracing && r != 0)       /* once, by the parent, as the stubs trace clone */
         __tine_trace_clone3(&a, size, r);
     return r;
 }
