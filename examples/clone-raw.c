@@ -12,8 +12,9 @@
  * Run it with TINE_TRACE=1 (make demo does) and tine's stubs print each
  * clone as the kernel read it from the registers, labelled in this
  * architecture's order: x86_64's flags, stack, ptid, ctid, tls;
- * CLONE_BACKWARDS's flags, stack, ptid, tls, ctid on i386, arm, aarch64
- * and riscv64; CLONE_BACKWARDS2's stack, flags, ptid, ctid, tls on s390x.
+ * CLONE_BACKWARDS's flags, stack, ptid, tls, ctid on i386, arm, aarch64,
+ * riscv64 and ppc64le; CLONE_BACKWARDS2's stack, flags, ptid, ctid, tls on
+ * s390x.
  * Those labels are tine's own claim; make demo runs the same binary under
  * strace -f (natively) or qemu-<arch> -strace, which decode the registers
  * with their own tables, and checks that all three agree.
@@ -61,8 +62,10 @@ int main(void)
 
     /*
      * A thread's clone, in tine's portable order (fn, arg, flags, stack_top,
-     * ptid, ctid, tls). The stub reorders for the kernel, and puts what it
-     * needs below stack_top. The thread shares our descriptor (tls): it only
+     * ptid, ctid, tls). The stub reorders for the kernel and aligns
+     * stack_top (s390x also leaves its ABI's 160-byte save area below it);
+     * fn and arg reach the child in registers, and nothing is written on its
+     * stack before it runs. The thread shares our descriptor (tls): it only
      * returns. CHILD_CLEARTID zeroes ctid and wakes us (a shared futex).
      */
     if (tine_stack_map(&st, 16384, 0) != 0)

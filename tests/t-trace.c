@@ -8,14 +8,16 @@
  * fork-shaped spawn), tine_clone_raw with no stack and with one, tine_fork,
  * tine_vfork called directly, tine_spawn_exec's vfork, and tine_clone3. stack= is what
  * the kernel got, checked against where the child's stack pointer really
- * was, not the stack_top the caller passed (x86_64 and s390x put things
- * below it).
+ * was, not the stack_top the caller passed (the stubs align it, and s390x's
+ * reserves its ABI's 160-byte save area below it; no stub writes fn or arg
+ * there).
  *
  * env: TINE_TRACE=1
  *
  * The expected order is the kernel's, from DESIGN.md's table:
  *   x86_64                      flags, stack, ptid, ctid, tls
  *   i386 arm aarch64 riscv64    flags, stack, ptid, tls, ctid   (CLONE_BACKWARDS)
+ *   ppc64le                     flags, stack, ptid, tls, ctid   (CLONE_BACKWARDS)
  *   s390x                       stack, flags, ptid, ctid, tls   (CLONE_BACKWARDS2)
  */
 #include "t.h"

@@ -101,7 +101,10 @@ int   tine_stack_watch(void);
  * threads (`make bench QUICK=1` on a loaded 2-core VM: 10,000 threads
  * joined in 1.7 times the raw floor's time, down from 7; the rest is the
  * kernel freeing their pages). Only what the threads touched is resident:
- * a parked thread that used little of its stack costs two pages.
+ * a parked thread that used little of its stack costs two pages of user
+ * memory (RSS; under qemu-user the RSS is qemu's own). The kernel's side is
+ * apart and not in RSS: a kernel stack per thread (THREAD_SIZE, 16 KiB on
+ * x86_64) and a task_struct.
  */
 #define TINE_STACK_CACHE_DEFAULT (8 * 1024 * 1024)
 

@@ -9,7 +9,7 @@
  * architectures: see arch/README.md), flags decoded by name, and the
  * result:
  *
- *   tine: clone #56 (flags=CLONE_VM|...|CLONE_CHILD_CLEARTID, stack=0x7f...ff0,
+ *   tine: clone #56 (flags=CLONE_VM|...|CLONE_CHILD_CLEARTID, stack=0x7f...000,
  *         ptid=0x..., ctid=0x..., tls=0x...) = 4242
  *
  * clone and vfork lines are printed by the assembly stubs themselves, in
@@ -18,9 +18,11 @@
  * spawns) and every vfork (tine_vfork, tine_spawn_exec) appears, and
  * stack= is the kernel's value, which need not be the caller's stack_top:
  * the stubs round it down to the ABI's stack alignment, and s390x's
- * reserves the 160-byte save area the ABI gives every callee below it
- * (fn and arg travel in registers on every port, so no stub writes to the
- * new stack from the parent). The child's side is not printed (it may be on a stack with
+ * reserves the 160-byte save area the ABI gives every callee below it.
+ * (tine_clone's fn and arg travel in registers on every port, so its stubs
+ * write nothing to the new stack from the parent; tine_clone_raw on x86
+ * and arm copies there the return address or saved registers the child
+ * will pop.) The child's side is not printed (it may be on a stack with
  * nothing in it yet). The labels come from tine's own knowledge of the
  * order; `strace -f` or `qemu-<arch> -strace` is the independent witness
  * (make demo STEP=arches puts them side by side).
