@@ -136,9 +136,11 @@ static void flags(struct line *l, unsigned long f, int with_signal)
  * right after the system call, with the argument registers the kernel read:
  * a1..a5 are the first to fifth syscall argument registers as they still
  * are (the kernel preserves them), and r the result. So stack= is the
- * kernel's stack pointer for the child, not the caller's stack_top (x86_64
- * puts fn and arg below the top, s390x the first callee's 160-byte save
- * area), and a stub that swaps two registers shows the swap here. What each
+ * kernel's stack pointer for the child, not the caller's stack_top (every
+ * stub aligns it; s390x also reserves the first callee's 160-byte save
+ * area below it, and tine_clone_raw's x86 and arm stubs the few words the
+ * child needs to return to the call site), and a stub that swaps two
+ * registers shows the swap here. What each
  * position means is the kernel's order for this port (kernel/fork.c's
  * CONFIG_CLONE_BACKWARDS*, via arch.h): the labels are tine's claim, the
  * values are the registers'; strace or qemu -strace is the independent

@@ -23,7 +23,7 @@ check() {       # check NAME INPUT
     fi
 }
 flags=CLONE_VM\|CLONE_FS\|CLONE_FILES\|CLONE_SIGHAND\|CLONE_THREAD\|CLONE_SYSVSEM\|CLONE_SETTLS\|CLONE_PARENT_SETTID\|CLONE_CHILD_CLEARTID
-check "tine's trace line" "tine: clone #56 (flags=$flags, stack=0x7f9bc5edeff0, ptid=0x14be0, ctid=0x14bc0, tls=0x14c20) = 4870"
+check "tine's trace line" "tine: clone #56 (flags=$flags, stack=0x7f9bc5edf000, ptid=0x14be0, ctid=0x14bc0, tls=0x14c20) = 4870"
 check "strace's line" "clone(child_stack=0x7f228526dff0, flags=$flags, parent_tid=[22816], tls=0x7f228526ff80, child_tidptr=0x7f228526ffdc) = 22816"
 check "qemu -strace's line" "24838 clone($flags,child_stack=0x0000004000813f60,parent_tidptr=0x0000004000814fd8,tls=0x0000004000814f80,child_tidptr=0x0000004000814fdc) = 24854"
 check "an indented sentence" "      stopped by: EAGAIN (Try again) - RLIMIT_NPROC is 100 processes and threads for this user (99 threads alive), and then some more words to wrap twice over"
