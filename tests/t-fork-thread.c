@@ -106,20 +106,45 @@ static int fork_by(int i)
     return (int)pid;
 }
 
-/* Waits up to about ms milliseconds for pid; its status, or -1 (then it is killed and reaped). */
+static long now_ms(void)
+{
+    struct timespec t;
+
+    tine_clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/*
+ * Waits up to ms milliseconds of the clock (not of sleeps, which a slow
+ * emulated kernel stretches) for pid; its status, or -1: then it is
+ * killed and reaped, after saying where it was, from /proc/<pid>/syscall
+ * ("running" or a system call's number and arguments, then its stack
+ * pointer and program counter: where a spin is).
+ */
 static int wait_for(int pid, int ms)
 {
+    long end = now_ms() + ms;
     int status;
 
-    for (int i = 0; i < ms * 10; i++) {
+    for (;;) {
         long r = tine_syscall4(__NR_wait4, pid, (long)&status, WNOHANG | __WALL, 0);
 
         if (r == pid)
             return status;
         if (r < 0 && r != -EINTR)
             return -2;
+        if (now_ms() > end)
+            break;
         tine_nanosleep(0, 100000);
     }
+    char path[48], where[160];
+    long n;
+
+    tine_snprintf(path, sizeof path, "/proc/%d/syscall", pid);
+    n = t_read_file(path, where, sizeof where - 1);
+    where[n > 0 ? n : 0] = 0;
+    tine_printf("hung: child %d after %d ms, %s: %s%s", pid, ms, path, n > 0 ? where : "unreadable",
+                n > 0 ? "" : "\n");
     tine_kill(pid, SIGKILL);
     tine_wait(pid, 0);
     return -1;
@@ -181,14 +206,6 @@ static int qemu7(void)
     tine_futex_wake(&stop, 1);
     CHECK(tine_thread_join(t, &r) == 0 && r == 0, "the parent's thread is joined");
     return t_done();
-}
-
-static long now_ms(void)
-{
-    struct timespec t;
-
-    tine_clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 /*
