@@ -72,8 +72,13 @@ int main(void)
         ns(kinds[i], mine[i], sizeof mine[i]);
     pid = tine_spawn(contained, 0, &o);
     if (pid < 0) {
-        tine_printf("  refused here: %s (qemu-user, or no user namespaces)\n", tine_strerror(pid));
-        return pid == -EINVAL || pid == -EPERM ? 0 : 1;
+        const char *runner = tine_getenv("TINE_RUNNER");
+        int qemu = runner && strcmp(runner, "qemu") == 0;
+
+        tine_printf("  refused here: %s (%s)\n", tine_strerror(pid),
+                    qemu ? "qemu-user refuses every CLONE_NEW* flag" : "this machine allows no user namespaces here");
+        /* qemu-user's refusal is the documented one; a kernel's leaves the claim unshown (3). */
+        return qemu ? (pid == -EINVAL ? 0 : 1) : (pid == -EPERM || pid == -ENOSPC ? 3 : 1);
     }
     tine_wait(pid, &status);
     tine_syscall1(__NR_uname, (long)uts);
