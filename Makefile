@@ -416,7 +416,7 @@ size:
 	$(Q)sh $(TOP)/mk/size.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(DEMO_PORTS)"
 
 # bench/ against glibc, musl and the raw-syscall floor, interleaved, natively
-# and under qemu-x86_64 and qemu-aarch64 (mk/bench.sh). QUICK=1: under a minute.
+# and under qemu-x86_64 and qemu-aarch64 (mk/bench.sh). QUICK=1: a minute and a half.
 # W="many thread": only those workloads (thread fork vfork many).
 bench:
 	$(Q)sh $(TOP)/mk/bench.sh $(TOP) "$(abspath $(O))" "$(HOST_ARCH)" "$(QUICK)" "$(MAKE)" "$(W)"
@@ -480,7 +480,8 @@ help:
 	@echo '  PREFIX=, DESTDIR=  where make install puts tine (default /usr/local, no DESTDIR)'
 	@echo '  V=1            show every command'
 	@echo '  CFLAGS=...     optimisation for libtine itself (default: -Os)'
-	@echo '  QUICK=1        make bench: fewer rounds and iterations (under a minute)'
+	@echo '  QUICK=1        make bench: fewer rounds and iterations (a minute and a half)'
+	@echo '  W="many"       make bench: only these workloads (thread fork vfork many)'
 	@echo '  T=name         make check: only this test or check (t-fork, clone-fuzz, qemu-doc, ...)'
 	@echo '  SOAK=N         make check: races and churn repeated N times as often (a long hunt)'
 	@echo '  CHECK_JOBS=N   make check: tests run N at a time (default: one per core)'
