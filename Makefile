@@ -261,7 +261,7 @@ EXAMPLE_BINS := $(addprefix $(B)/examples/,$(EXAMPLES))
 TEST_BINS    := $(addprefix $(B)/tests/,$(TESTS))
 PROG_DEPS    := $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/tine-cc $(B)/.symbols-ok $(B)/linker.ld
 
-$(B)/examples/%: $(TOP)/examples/%.c $(PROG_DEPS)
+$(B)/examples/%: $(TOP)/examples/%.c $(TOP)/examples/runner.h $(PROG_DEPS)
 	$(call say,TINECC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(TINECC) -Os -Wall -o $@ $<

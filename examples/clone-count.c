@@ -17,6 +17,7 @@
  * child; here the children send SIGCHLD as well.
  */
 #include <tine.h>
+#include "runner.h"
 
 #define CHILD_STACK 8192
 
@@ -26,14 +27,6 @@ static int child_run(void *arg)
 {
     tine_printf("  count in child: %d (child pid %d)\n", ++count, tine_getpid());
     return (int)(long)arg;
-}
-
-/* Does the runner say qemu-user runs us? (TINE_RUNNER=qemu, from mk/run.sh) */
-static int qemu(void)
-{
-    const char *r = tine_getenv("TINE_RUNNER");
-
-    return r && strcmp(r, "qemu") == 0;
 }
 
 /*
@@ -53,8 +46,7 @@ static int run(const char *what, unsigned long flags, struct tine_stack *stack)
         if (pid == -EINVAL && !(flags & CLONE_THREAD) && (flags & CLONE_VM))
             tine_printf("  (qemu-user refuses CLONE_VM without the other thread flags;\n"
                         "   on a real kernel this shares memory with a process)\n");
-        /* Right only under qemu-user (TINE_RUNNER, set by make demo and make check). */
-        return pid == -EINVAL && (flags & CLONE_VM) && qemu() ? 0 : 1;
+        return pid == -EINVAL && (flags & CLONE_VM) && under_qemu() ? 0 : 1;   /* only there */
     }
     tine_wait((int)pid, &status);
     tine_printf("  count after clone: %d\n", count);

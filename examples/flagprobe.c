@@ -14,6 +14,7 @@
  * its first line only names the machine uname(2) reports.
  */
 #include <tine.h>
+#include "runner.h"
 #include <linux/futex.h>
 #include <linux/utsname.h>
 
@@ -258,8 +259,7 @@ int main(void)
      * allowed "ok, but" (docs/qemu-user.md). Namespace rows depend on the kernel's
      * configuration and privileges: shown, not asserted.
      */
-    const char *runner = tine_getenv("TINE_RUNNER");
-    int qemu = runner && strcmp(runner, "qemu") == 0;
+    int qemu = under_qemu();
     int good = ok[0] && ok[4] && (qemu ? !ok[6] && !(odd & ~(1u << 3)) : !odd && ok[3] && ok[5] && ok[6]);
 
     if (!good)

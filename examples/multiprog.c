@@ -28,6 +28,7 @@
  * guest's: qemu emulates /proc/self/maps.
  */
 #include <tine.h>
+#include "runner.h"
 
 #define MAX_THREADS 100000
 
@@ -145,8 +146,7 @@ static int run(size_t stack, int bound)
     long rss0 = number("/proc/self/status", "VmRSS:"), vm0, vm;
     long ks0 = number("/proc/meminfo", "KernelStack:"), ks;
     long t0 = seconds(), rss;
-    const char *runner = tine_getenv("TINE_RUNNER");
-    int qemu = runner && strcmp(runner, "qemu") == 0;
+    int qemu = under_qemu();
     int n = 0, e = 0;
 
     maps(&vm0);
@@ -248,7 +248,7 @@ int main(int argc, char **argv)
         if (tine_setrlimit(RLIMIT_AS, &small) == 0) {
             if ((unsigned long)run(8 * 1024 * 1024, bound) > (256 >> 3)) {
                 tine_printf("    (RLIMIT_AS did not bind: qemu-user does not apply it to the guest)\n");
-                if (!tine_getenv("TINE_RUNNER") || strcmp(tine_getenv("TINE_RUNNER"), "qemu") != 0)
+                if (!under_qemu())
                     bad = 1;
             }
             tine_setrlimit(RLIMIT_AS, &as);

@@ -21,6 +21,7 @@
  * exits 0: refusing is a legitimate answer.
  */
 #include <tine.h>
+#include "runner.h"
 
 static const char *const kinds[] = { "user", "pid", "uts", "mnt", "net", "ipc", "cgroup" };
 #define KINDS (int)(sizeof kinds / sizeof kinds[0])
@@ -72,8 +73,7 @@ int main(void)
         ns(kinds[i], mine[i], sizeof mine[i]);
     pid = tine_spawn(contained, 0, &o);
     if (pid < 0) {
-        const char *runner = tine_getenv("TINE_RUNNER");
-        int qemu = runner && strcmp(runner, "qemu") == 0;
+        int qemu = under_qemu();
 
         tine_printf("  refused here: %s (%s)\n", tine_strerror(pid),
                     qemu ? "qemu-user refuses every CLONE_NEW* flag" : "this machine allows no user namespaces here");

@@ -23,6 +23,7 @@
  * exits 1 if any trap did something else.
  */
 #include <tine.h>
+#include "runner.h"
 #include <asm-generic/signal-defs.h>    /* SIG_BLOCK */
 
 static struct tine_stack stack;
@@ -207,8 +208,7 @@ static int sigusr1_trap(void *arg)
 static int verdict(int i, int status)
 {
     int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0, code = WEXITSTATUS(status);
-    const char *runner = tine_getenv("TINE_RUNNER");
-    int qemu = runner && strcmp(runner, "qemu") == 0;   /* as mk/run.sh says; else the kernel */
+    int qemu = under_qemu();
 
     switch (i) {
     case 0:                     /* vfork-in-c */

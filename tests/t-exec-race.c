@@ -19,14 +19,6 @@
 
 static int stop, forks, helper_pids[1024];
 
-static long now_ms(void)
-{
-    struct timespec t;
-
-    tine_clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 /* Forks a child that sleeps HELPER_MS about every millisecond, until told to stop. */
 static int helper(void *unused)
 {
@@ -57,10 +49,10 @@ int main(int argc, char **argv)
 
     CHECK_EQ(tine_thread_spawn(&t, helper, 0, 0), 0, "a helper thread that forks long-lived children");
     for (int i = 0; i < calls; i++) {
-        long t0 = now_ms(), dt;
+        long t0 = t_now_ms(), dt;
 
         pid = tine_spawn_exec("/bin/sh", exit3, 0);
-        dt = now_ms() - t0;
+        dt = t_now_ms() - t0;
         worst = dt > worst ? dt : worst;
         slow += dt >= SLOW_MS;
         status = -1;

@@ -106,14 +106,6 @@ static int fork_by(int i)
     return (int)pid;
 }
 
-static long now_ms(void)
-{
-    struct timespec t;
-
-    tine_clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 /*
  * Waits up to ms milliseconds of the clock (not of sleeps, which a slow
  * emulated kernel stretches) for pid; its status, or -1: then it is
@@ -123,7 +115,7 @@ static long now_ms(void)
  */
 static int wait_for(int pid, int ms)
 {
-    long end = now_ms() + ms;
+    long end = t_now_ms() + ms;
     int status;
 
     for (;;) {
@@ -133,7 +125,7 @@ static int wait_for(int pid, int ms)
             return status;
         if (r < 0 && r != -EINTR)
             return -2;
-        if (now_ms() > end)
+        if (t_now_ms() > end)
             break;
         tine_nanosleep(0, 100000);
     }
@@ -221,7 +213,7 @@ int main(void)
 {
     int forks = (int)t_reps(1000, 30), exited = 0, hung = 0, failed = 0, ok = 0, done = 0, r;
     int soak = tine_getenv("TINE_SOAK") && *tine_getenv("TINE_SOAK");
-    long t0 = now_ms();
+    long t0 = t_now_ms();
     tine_thread *w[WORKERS + 1];
 
     if (t_qemu() && t_qemu_version() < T_QEMU(8, 0, 0))
@@ -230,7 +222,7 @@ int main(void)
         CHECK_EQ(tine_thread_spawn(&w[i], churn, &rounds[i], 0), 0, "a thread that spawns and joins threads");
     CHECK_EQ(tine_thread_spawn(&w[WORKERS], spawner, &rounds[WORKERS], 0), 0,
              "a thread that spawns processes and waits for them");
-    for (int i = 0; i < forks && (soak || i < MIN_FORKS || now_ms() - t0 < BUDGET_MS); i++, done++) {
+    for (int i = 0; i < forks && (soak || i < MIN_FORKS || t_now_ms() - t0 < BUDGET_MS); i++, done++) {
         int pid = fork_by(i), status;
 
         if (pid < 0) {
@@ -252,7 +244,7 @@ int main(void)
     CHECK_EQ(failed, 0, "no fork failed, no child failed");
     CHECK(exited == done && done >= (forks < MIN_FORKS ? forks : MIN_FORKS),
           "%d of %d children (%d asked, %ld ms) spawned and joined a thread, mapped a stack and exited",
-          exited, done, forks, now_ms() - t0);
+          exited, done, forks, t_now_ms() - t0);
     CHECK_EQ(ok, WORKERS + 1, "the parent's threads worked all along");
     CHECK(rounds[0] > 0 && rounds[WORKERS] > 0, "and got somewhere (%d, %d threads; %d processes)",
           rounds[0], rounds[1], rounds[WORKERS]);

@@ -33,14 +33,6 @@ static int child(int code, int wait_gate)
     return pid;
 }
 
-static long now_ms(void)
-{
-    struct timespec t;
-
-    tine_clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 /*
  * A CLONE_VM spawn that stops itself, then, continued and released by the
  * parent after both reports, uses its stack again: a wait that reports the
@@ -69,7 +61,7 @@ static int stopper(int code)
 
     if (pid == 0) {
         tine_kill(tine_getpid(), SIGSTOP);
-        for (long t0 = now_ms(); now_ms() - t0 < 40; )
+        for (long t0 = t_now_ms(); t_now_ms() - t0 < 40; )
             ;                   /* some CPU time for the rusage to show */
         await(1);
         tine_exit(code);

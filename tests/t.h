@@ -149,6 +149,15 @@ __attribute__((unused)) static int t_wait_word(int *word, int want, int ms)
     return __atomic_load_n(word, __ATOMIC_ACQUIRE) == want;
 }
 
+/* CLOCK_MONOTONIC in milliseconds: deadlines by the clock, not by counted sleeps. */
+__attribute__((unused)) static long t_now_ms(void)
+{
+    struct timespec t;
+
+    tine_clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 /* Reads a whole small file (e.g. /proc/self/maps) into buf; returns its length. */
 __attribute__((unused)) static long t_read_file(const char *path, char *buf, long cap)
 {
