@@ -288,9 +288,9 @@ int main(void)
     CHECK_EQ(count(trace, val), 2, "two vforks (tine_vfork, tine_spawn_exec's), each traced once: none after tine_trace(0)");
     if (t_qemu())
         CHECK_EQ(c3pid, -ENOSYS, "tine_clone3 under qemu-user: -ENOSYS (docs/qemu-user.md)");
-    else
-        CHECK(c3pid > 0 && WIFEXITED(c3st) && WEXITSTATUS(c3st) == 9, "tine_clone3, fork-shaped: a child (%d)",
-              c3pid);
+    else        /* a kernel before 5.3, or a seccomp filter (container runtimes'), answers ENOSYS */
+        CHECK(c3pid > 0 ? WIFEXITED(c3st) && WEXITSTATUS(c3st) == 9 : c3pid == -ENOSYS,
+              "tine_clone3, fork-shaped: a child that exits 9, or -ENOSYS where the kernel has none (%d)", c3pid);
     tine_snprintf(val, sizeof val, "tine: clone3 #%d ({flags=0x0, pidfd=0x0, child_tid=0x0, parent_tid=0x0, "
                   "exit_signal=SIGCHLD, stack=0x0, stack_size=0, tls=0x0}, size=%d) = %d",
                   (int)__NR_clone3, (int)sizeof ca, c3pid);
