@@ -15,7 +15,7 @@
  * frames are where the table was.
  *
  * Second half: the same child on a tine_stack_map stack (what
- * tine_thread_spawn uses), which has a PROT_NONE guard page below it. The
+ * tine_thread_spawn uses), which has a guard page below it. The
  * first write past the stack faults at once, and tine's handler names the
  * thread and the stack on stderr before the process dies by SIGSEGV.
  *

@@ -13,7 +13,8 @@
  *
  *   - the address is in a PROT_NONE mapping right below a writable one
  *     (a tine thread's or tine_stack_map's guard, or qemu-user's guard
- *     below the main stack), or
+ *     below the main stack), or in pages of a writable mapping that the
+ *     kernel cannot read (a guard marked by stack.c, Linux 6.13), or
  *   - it is unmapped and at most the kernel's stack guard gap (1 MiB by
  *     default) below the main thread's [stack], which cannot grow past
  *     RLIMIT_STACK;

@@ -9,6 +9,10 @@
  * (PROT_NONE right below a writable mapping, or the gap below the main
  * thread's stack) that sp has come down to; the size comes from the
  * stack's tail record (internal.h), or RLIMIT_STACK for the main thread.
+ * A guard the kernel marks inside a writable mapping (stack.c's fence:
+ * Linux 6.13's guard regions) does not show in /proc/self/maps, where
+ * neighbouring stacks are one mapping: a fault in a page /proc/self/maps
+ * calls accessible but the kernel cannot read is asked about page by page.
  */
 #include "internal.h"
 #include <linux/resource.h>
@@ -171,8 +175,11 @@ size_t __tine_overflowed(unsigned long a, unsigned long sp)
             break;
         }
         if (a >= cur.lo && a < cur.hi) {
-            if (cur.perms[0] != '-' || cur.perms[1] != '-' || cur.perms[2] != '-')
-                break;                             /* an accessible mapping: not a guard */
+            if (cur.perms[0] != '-' || cur.perms[1] != '-' || cur.perms[2] != '-') {
+                if (!readable(a))                  /* a guard region marked in it */
+                    size = overflowed_blind(a, sp);
+                break;                             /* otherwise accessible: not a guard */
+            }
             guard = cur;
             continue;
         }

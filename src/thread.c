@@ -6,7 +6,7 @@
  *
  * A thread's mapping (one tine_stack_map), low to high:
  *
- *   | guard (PROT_NONE) | stack, grows down ... | sigaltstack | struct tine_thread | tail |
+ *   | guard (no access) | stack, grows down ... | sigaltstack | struct tine_thread | tail |
  *   low                 low + guard             + stack_size                       (internal.h)
  *
  * An overflow runs into the guard, and the SIGSEGV it raises is handled on

@@ -11,10 +11,11 @@
  *   - a thread on a reused, bigger mapping that overflows is named with
  *     the size it asked for (the tail the overflow handler reads is right).
  *
- * What is mapped is read from /proc/self/maps (under qemu-user, qemu's
- * view of the guest's mappings): a thread's mapping is the read/write
- * region holding its descriptor, with the guard page below it and the cap
- * page above it.
+ * What is mapped is asked of the kernel page by page (t_readable): a
+ * thread's mapping is the run of readable pages holding its descriptor,
+ * with the guard page below it and the cap page above it, which the kernel
+ * cannot read. (/proc/self/maps cannot say: where the kernel marks guards
+ * inside a writable mapping, neighbouring stacks are one mapping there.)
  *
  * Sizes are in pages, not KiB: a kernel with 64 KiB pages (ppc64le's
  * Debian kernel) rounds a 16 KiB stack up to a whole page, and every size
@@ -25,30 +26,18 @@
 #define KIB 1024
 #define N   32
 
-static char maps[65536];
-
-/* The bytes of the whole mapping holding p (guard + writable + cap), or 0 if p is not mapped. */
+/* The bytes of the whole mapping holding p (guard + readable run + cap), or 0 if p is not mapped. */
 static size_t mapping_bytes(const void *p)
 {
-    unsigned long a = (unsigned long)p, page = tine_page_size();
-    char *l = maps;
+    unsigned long page = tine_page_size(), lo = (unsigned long)p & -page, hi = lo + page;
 
-    if (t_read_file("/proc/self/maps", maps, sizeof maps) <= 0)
+    if (t_readable((void *)lo) != 1)
         return 0;
-    while (*l) {
-        unsigned long lo = 0, hi = 0;
-        int d;
-
-        for (; (d = *l >= 'a' ? *l - 'a' + 10 : *l - '0') >= 0 && d < 16 && *l != '-'; l++)
-            lo = lo << 4 | (unsigned long)d;
-        for (l++; (d = *l >= 'a' ? *l - 'a' + 10 : *l - '0') >= 0 && d < 16 && *l != ' '; l++)
-            hi = hi << 4 | (unsigned long)d;
-        if (a >= lo && a < hi)
-            return hi - lo + 2 * page;
-        while (*l && *l++ != '\n')
-            ;
-    }
-    return 0;
+    while (t_readable((void *)(lo - page)) == 1)
+        lo -= page;
+    while (t_readable((void *)hi) == 1)
+        hi += page;
+    return hi - lo + 2 * page;
 }
 
 /* Does s contain w? */

@@ -173,6 +173,45 @@ __attribute__((unused)) static long t_read_file(const char *path, char *buf, lon
     return n;
 }
 
+/*
+ * Whether the kernel can read the byte at p: a write of it into a pipe
+ * copies it in, or fails with EFAULT (a guard, PROT_NONE or marked, or no
+ * mapping). Under qemu-user, qemu checks its own page table first.
+ */
+__attribute__((unused)) static int t_readable(const void *p)
+{
+    static int fd[2] = { -1, -1 };
+    char c;
+    long r;
+
+    if (fd[0] < 0 && tine_syscall2(__NR_pipe2, (long)fd, O_CLOEXEC) < 0)
+        return -1;
+    if ((r = tine_write(fd[1], p, 1)) == 1)
+        tine_read(fd[0], &c, 1);
+    return r == 1;
+}
+
+/*
+ * Whether the kernel running this test makes guard regions inside a
+ * writable mapping (madvise MADV_GUARD_INSTALL, Linux 6.13), asked of a
+ * page of the test's own, not of tine: 102 is the advice's number in
+ * include/uapi/asm-generic/mman-common.h. A kernel before 6.13 refuses it
+ * (EINVAL); qemu-user answers an advice it does not know with 0 and does
+ * nothing (linux-user/mmap.c, target_madvise), so the page stays readable.
+ */
+__attribute__((unused)) static int t_guard_marks(void)
+{
+    size_t page = tine_page_size();
+    char *p = tine_mmap(0, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    int marks;
+
+    if (tine_is_err(p))
+        return 0;
+    marks = tine_syscall3(__NR_madvise, (long)p, (long)page, 102) == 0 && t_readable(p) == 0;
+    tine_munmap(p, page);
+    return marks;
+}
+
 /* Whether the string s contains the string what. */
 __attribute__((unused)) static int t_contains(const char *s, const char *what)
 {

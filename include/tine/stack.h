@@ -2,9 +2,14 @@
 /*
  * <tine/stack.h> — stacks you can see.
  *
- * A stack is one mapping: a guard region (PROT_NONE) below the usable part,
- * and one PROT_NONE page above it that keeps the kernel from merging it
- * with its neighbour.
+ * A stack is one mapping: a guard region below the usable part, and one
+ * page above it, the cap, where a walk up the stack ends; neither can be
+ * touched. Where the kernel makes guard regions (Linux 6.13's
+ * MADV_GUARD_INSTALL) the guard and cap are pages marked inside one
+ * read/write mapping, and stacks mapped one after another merge into one
+ * mapping (no count of stacks meets the kernel's limit of 65,530
+ * mappings, and giving many back is one munmap); elsewhere (an older
+ * kernel, qemu-user) they are PROT_NONE mappings of their own.
  *
  *     low                low + guard                   low + guard + size
  *      | guard (no access) | stack (read/write, grows down) | cap (no access) |
@@ -20,7 +25,7 @@
  * tine_clone, so by every thread and tine_spawn; a program that only forks
  * or spawns nothing carries none of it unless it calls tine_stack_watch().
  * It knows three kinds of stack: a tine thread's, any stack from
- * tine_stack_map (a PROT_NONE guard right below a writable mapping), and the
+ * tine_stack_map (a guard, marked or PROT_NONE, right below it), and the
  * main thread's at its RLIMIT_STACK. Any other SIGSEGV keeps its default
  * action and gets no message.
  */
@@ -47,7 +52,7 @@
 struct tine_stack {
     void  *low;                 /* start of the mapping (the guard) */
     size_t size;                /* usable bytes above the guard */
-    size_t guard;               /* bytes of PROT_NONE below */
+    size_t guard;               /* bytes of guard below */
 };
 
 /*
