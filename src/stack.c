@@ -5,8 +5,6 @@
  * every time.
  */
 #include "internal.h"
-#include <linux/futex.h>
-#include <linux/time_types.h>    /* struct __kernel_timespec */
 
 /* Larger than this and a size is refused before mmap is asked. */
 #define STACK_MAX_BYTES ((size_t)-1 >> 2)
@@ -23,14 +21,6 @@
  */
 static int marks;
 
-/* Is the page at p unreadable to the kernel? A futex wait that reads it says, at once. */
-static int unreadable(const char *p)
-{
-    struct __kernel_timespec now = { 0, 0 };
-
-    return tine_syscall4(NR_futex, (long)p, FUTEX_WAIT_PRIVATE, 1, (long)&now) == -EFAULT;
-}
-
 /*
  * Makes n bytes at p fault on any access. Where the kernel has guard
  * regions (MADV_GUARD_INSTALL, Linux 6.13), it marks the pages in their
@@ -46,10 +36,11 @@ static int unreadable(const char *p)
 static int fence(char *p, size_t n)
 {
     int m = __atomic_load_n(&marks, __ATOMIC_RELAXED);
+    char c;
 
     if (m >= 0) {
         if (tine_syscall3(__NR_madvise, (long)p, (long)n, MADV_GUARD_INSTALL) == 0 &&
-            (m > 0 || unreadable(p))) {
+            (m > 0 || __tine_copy_in(&c, p, 1) == -EFAULT)) {    /* the kernel cannot read it */
             __atomic_store_n(&marks, 1, __ATOMIC_RELAXED);
             return 0;
         }
