@@ -178,7 +178,10 @@ LIB_OBJS := $(patsubst $(TOP)/src/%.c,$(B)/obj/src/%.o,$(SRCS)) \
 CRT0_SRC := $(wildcard $(ARCH_DIR)/start.asm $(ARCH_DIR)/start.S)
 HEADERS  := $(wildcard $(TOP)/include/*.h $(TOP)/include/tine/*.h $(TOP)/src/*.h $(ARCH_DIR)/*.h)
 UAPI     := $(B)/uapi/.stamp
-GEN      := $(if $(filter nasm,$(ASM_$(ARCH))),$(B)/gen/nr.inc) $(B)/gen/errtab.h
+# consts.h's numbers: for NASM as %define (nr.inc); for a GNU-as port that
+# has one, as #define (consts.inc, see mk/gen-consts.sh).
+GEN      := $(if $(filter nasm,$(ASM_$(ARCH))),$(B)/gen/nr.inc,$(if $(wildcard $(ARCH_DIR)/consts.h),$(B)/gen/consts.inc)) \
+            $(B)/gen/errtab.h
 
 all: $(B)/crt0.o $(B)/libtine.a $(B)/notrace.o $(B)/tine-cc $(B)/linker.ld $(B)/.symbols-ok
 
@@ -195,6 +198,11 @@ $(B)/gen/nr.inc: $(ARCH_DIR)/consts.h $(UAPI) $(TOP)/mk/gen-consts.sh
 	$(call say,GEN,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)sh $(TOP)/mk/gen-consts.sh $(PORT_CC) $(TINE_CFLAGS) < $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/consts.inc: $(ARCH_DIR)/consts.h $(UAPI) $(TOP)/mk/gen-consts.sh
+	$(call say,GEN,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)sh $(TOP)/mk/gen-consts.sh -c $(PORT_CC) $(TINE_CFLAGS) < $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/errtab.h: $(UAPI) $(TOP)/mk/gen-errtab.sh
 	$(call say,GEN,$@)
@@ -214,7 +222,7 @@ $(B)/obj/arch/%.asm.o: $(ARCH_DIR)/%.asm $(B)/gen/nr.inc
 	$(Q)mkdir -p $(@D)
 	$(Q)$(NASM) -f $(NASMFMT_$(ARCH)) -I$(B)/gen/ -I$(ARCH_DIR)/ $< -o $@
 
-$(B)/obj/arch/%.S.o: $(ARCH_DIR)/%.S $(HEADERS) $(UAPI)
+$(B)/obj/arch/%.S.o: $(ARCH_DIR)/%.S $(HEADERS) $(UAPI) $(GEN)
 	$(call say,AS,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(PORT_CC) $(LIB_CFLAGS) -D__ASSEMBLY__ -Wa,--noexecstack -c $< -o $@

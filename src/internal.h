@@ -215,12 +215,6 @@ int __tine_futex_wait_until(void *addr, int expected, int private,
 int __tine_futex_wake_n(void *addr, int count, int private) TINE_HIDDEN;
 #define tine_futex_private(shared) ((shared) ? 0 : FUTEX_PRIVATE_FLAG)
 
-/*
- * Signals run from 1 to 64 on every tine port: the kernel's _NSIG from
- * asm-generic/signal.h, which x86's UAPI <asm/signal.h> does not define.
- */
-#define TINE_NSIG 64
-
 static inline size_t tine_round_up(size_t n, size_t to)
 {
     return (n + to - 1) & ~(to - 1);

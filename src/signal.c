@@ -10,9 +10,12 @@
 #include <linux/signal.h>
 
 /*
- * The kernel's struct sigaction for rt_sigaction: a 64-bit mask on every
- * port, and a restorer field only where the UAPI has SA_RESTORER (not
- * riscv64: asm-generic/signal.h leaves it out, and the mask moves up).
+ * The kernel's struct sigaction for rt_sigaction: a tine_sigset mask (64
+ * bits, 128 on MIPS), and a restorer field only where the UAPI has
+ * SA_RESTORER (not riscv64: asm-generic/signal.h leaves it out, and the
+ * mask moves up). Where the port says TINE_ARCH_IRIX_SIGACTION, the
+ * kernel's layout is IRIX's: a 32-bit flags word first, then the handler
+ * (include/linux/signal_types.h, __ARCH_HAS_IRIX_SIGACTION).
  *
  * Where there is no restorer field, the mask goes in twice: qemu-user
  * before 10.0 reads a riscv64 sigaction as if it had one (its
@@ -23,8 +26,13 @@
  * copies only its three fields and never reads the fourth.
  */
 struct ksigaction {
+#ifdef TINE_ARCH_IRIX_SIGACTION
+    unsigned int flags;
+    void *handler;
+#else
     void *handler;
     unsigned long flags;
+#endif
 #ifdef SA_RESTORER
     void (*restorer)(void);
 #endif

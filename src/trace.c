@@ -94,11 +94,26 @@ static const struct { unsigned long bit; const char *name; } clone_flags[] = {
     { CLONE_NEWPID, "CLONE_NEWPID" }, { CLONE_NEWNET, "CLONE_NEWNET" }, { CLONE_IO, "CLONE_IO" },
 };
 
-static const char *const signame[] = { "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP",
-    "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE",
-    "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN",
-    "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO",
-    "SIGPWR", "SIGSYS" };
+/*
+ * By the UAPI's numbers, which are not the same everywhere: MIPS numbers
+ * its signals as IRIX did (SIGCHLD 18, SIGCONT 25, SIGEMT at 7, no
+ * SIGSTKFLT). A number with no name here is printed as a number.
+ */
+#define SIGNAME(sig) [sig] = #sig
+static const char *const signame[] = { [0] = "0",
+    SIGNAME(SIGHUP), SIGNAME(SIGINT), SIGNAME(SIGQUIT), SIGNAME(SIGILL), SIGNAME(SIGTRAP),
+    SIGNAME(SIGABRT), SIGNAME(SIGBUS), SIGNAME(SIGFPE), SIGNAME(SIGKILL), SIGNAME(SIGUSR1),
+    SIGNAME(SIGSEGV), SIGNAME(SIGUSR2), SIGNAME(SIGPIPE), SIGNAME(SIGALRM), SIGNAME(SIGTERM),
+    SIGNAME(SIGCHLD), SIGNAME(SIGCONT), SIGNAME(SIGSTOP), SIGNAME(SIGTSTP), SIGNAME(SIGTTIN),
+    SIGNAME(SIGTTOU), SIGNAME(SIGURG), SIGNAME(SIGXCPU), SIGNAME(SIGXFSZ), SIGNAME(SIGVTALRM),
+    SIGNAME(SIGPROF), SIGNAME(SIGWINCH), SIGNAME(SIGIO), SIGNAME(SIGPWR), SIGNAME(SIGSYS),
+#ifdef SIGSTKFLT
+    SIGNAME(SIGSTKFLT),
+#endif
+#ifdef SIGEMT
+    SIGNAME(SIGEMT),
+#endif
+};
 
 /* The flags by name, then the exit signal (the low byte) by name, or 0 for none. */
 static void flags(struct line *l, unsigned long f, int with_signal)
@@ -117,7 +132,7 @@ static void flags(struct line *l, unsigned long f, int with_signal)
         if (sig || !any) {
             if (any++)
                 s(l, "|");
-            if (sig < sizeof signame / sizeof signame[0])
+            if (sig < sizeof signame / sizeof signame[0] && signame[sig])
                 s(l, signame[sig]);
             else
                 d(l, sig);

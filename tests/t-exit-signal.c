@@ -23,17 +23,30 @@ static int child(void *arg)
     return (int)(long)arg;
 }
 
-/* A signal's bit in the kernel's sigset_t, 64 bits on every port (32-bit ones too). */
+/* A signal's bit in a 64-bit word (signals 1 to 64; the kernel's sigset may be larger: sigset_of). */
 #define BIT(sig) ((uint64_t)1 << ((sig) - 1))
+
+/* The kernel's sigset holding the signals of bits: a tine_sigset, 128 bits on MIPS. */
+static tine_sigset sigset_of(uint64_t bits)
+{
+    tine_sigset k;
+
+    tine_sigemptyset(&k);
+    for (int sig = 1; sig <= 64; sig++)
+        if (bits & BIT(sig))
+            tine_sigaddset(&k, sig);
+    return k;
+}
 
 /* The signals of `set` pending for this thread, consumed; none waited for. */
 static uint64_t take_pending(uint64_t set)
 {
     uint64_t got = 0;
     struct timespec zero = { 0, 0 };
+    tine_sigset k = sigset_of(set);
     long s;
 
-    while ((s = tine_syscall4(__NR_rt_sigtimedwait, (long)&set, 0, (long)&zero, sizeof set)) > 0)
+    while ((s = tine_syscall4(__NR_rt_sigtimedwait, (long)&k, 0, (long)&zero, sizeof k)) > 0)
         got |= BIT(s);
     return got;
 }
@@ -175,11 +188,11 @@ static void into_cgroup(void)
 
 int main(void)
 {
-    uint64_t block = BIT(SIGCHLD) | BIT(SIGUSR1);
+    tine_sigset block = sigset_of(BIT(SIGCHLD) | BIT(SIGUSR1));
 
     CHECK_EQ(tine_syscall4(__NR_rt_sigprocmask, SIG_BLOCK, (long)&block, 0, sizeof block), 0,
              "block SIGCHLD and SIGUSR1, to see which comes");
-    take_pending(block);
+    take_pending(BIT(SIGCHLD) | BIT(SIGUSR1));
     trap(SIGCHLD, "SIGCHLD");
     trap(0, "0");
     trap(SIGUSR1, "SIGUSR1");

@@ -8,7 +8,6 @@
  */
 #include "t.h"
 
-#define BIT(sig) ((uint64_t)1 << ((sig) - 1))
 
 static int release;             /* MAP_SHARED: children wait for it to become 1 */
 static int *gate;               /* gate[0]: a child may exit; gate[1]: a continued child may */
@@ -180,7 +179,9 @@ int main(void)
     tine_close(fd);
 
     /* tine_pidfd_send_signal with a siginfo: SI_QUEUE and a value reach the child. */
-    uint64_t usr1 = BIT(SIGUSR1);
+    tine_sigset usr1;                   /* the kernel's size: 128 bits on MIPS, 64 elsewhere */
+    tine_sigemptyset(&usr1);
+    tine_sigaddset(&usr1, SIGUSR1);
     tine_syscall4(__NR_rt_sigprocmask, SIG_BLOCK, (long)&usr1, 0, sizeof usr1);
     pid = tine_fork();
     if (pid == 0) {
@@ -197,9 +198,22 @@ int main(void)
     r = tine_pidfd_send_signal(fd, SIGUSR2, &si, 0);
     CHECK_EQ(r, -EINVAL, "a siginfo whose si_signo is not sig: -EINVAL");
     CHECK_EQ(tine_pidfd_send_signal(fd, SIGUSR1, &si, 12345), -EINVAL, "unknown flags: -EINVAL");
-    CHECK_EQ(tine_pidfd_send_signal(fd, SIGUSR1, &si, 0), 0, "SIGUSR1 with SI_QUEUE and 42 through the pidfd");
-    CHECK(tine_pidfd_wait(fd, &st, 0, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 42,
-          "the child got si_code SI_QUEUE and the value 42 (status %#x)", st);
+    r = tine_pidfd_send_signal(fd, SIGUSR1, &si, 0);
+    if (t_qemu() && t_elf_machine() == EM_MIPS) {
+        /*
+         * qemu-user passes si_signo to the host as the target numbers it
+         * (linux-user/signal.c, target_to_host_siginfo, converts sig but not
+         * si_signo): MIPS's SIGUSR1 is 16, the host's 10, and the host kernel
+         * refuses the mismatch. docs/qemu-user.md has the row.
+         */
+        CHECK_EQ(r, -EINVAL, "qemu-user on MIPS: SIGUSR1 with a siginfo: -EINVAL (si_signo not converted)");
+        tine_kill(pid, SIGKILL);
+        CHECK(tine_pidfd_wait(fd, &st, 0, 0) == pid, "the waiting child, killed instead");
+    } else {
+        CHECK_EQ(r, 0, "SIGUSR1 with SI_QUEUE and 42 through the pidfd");
+        CHECK(tine_pidfd_wait(fd, &st, 0, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 42,
+              "the child got si_code SI_QUEUE and the value 42 (status %#x)", st);
+    }
     tine_close(fd);
     return t_done();
 }

@@ -3,8 +3,10 @@
  * <tine/signal.h> — handlers, masks and raising, with the kernel's own
  * signal numbers and SA_* flags (from its UAPI headers).
  *
- * A tine_sigset has room for all 64 signals on every port (the kernel's
- * rt_* calls take 64 bits; i386's and arm's UAPI sigset_t is only 32).
+ * A tine_sigset has room for every signal the kernel's rt_* calls take:
+ * 64 bits, or _NSIG where the UAPI <asm/signal.h> says more (MIPS: 128,
+ * and its rt_sigprocmask refuses any other size with EINVAL). i386's and
+ * arm's UAPI sigset_t is only 32 bits, so tine has its own type.
  * Errors are -errno, as everywhere in tine.
  *
  * SIGSEGV in a program that clones: tine's stack-overflow handler owns
@@ -31,8 +33,14 @@
 #include <asm/signal.h>         /* SIG*, SA_*, SIG_BLOCK, SIG_DFL, SIG_IGN */
 #include <asm/siginfo.h>        /* siginfo_t */
 
+#if defined(_NSIG) && _NSIG > 64
+#define TINE_NSIG _NSIG
+#else
+#define TINE_NSIG 64                /* asm-generic's _NSIG, which x86's UAPI does not define */
+#endif
+
 typedef struct {
-    unsigned long sig[64 / (8 * sizeof(unsigned long))];
+    unsigned long sig[TINE_NSIG / (8 * sizeof(unsigned long))];
 } tine_sigset;
 
 struct tine_sigaction {
