@@ -205,7 +205,11 @@ witness() {
         wit_out=$(timeout -k 5 60 env TINE_TRACE=1 TINE_RUNNER=qemu "$(run_field "$we" 3)" \
                   -strace -D "$log" "$prog" 2>&1) || wit_ok=0
         wline=$(grep 'clone(CLONE_VM' "$log" | head -n 1)
-        wfork=$(grep -c 'clone(0x11,' "$log")
+        # qemu prints the flags of a fork-shaped clone as a number: its
+        # exit signal, SIGCHLD, which is 17 (0x11) but on MIPS 18 (0x12).
+        chld=$(sed -n 's/^#define[[:space:]]*SIGCHLD[[:space:]]*\([0-9]*\).*/\1/p' \
+               "$out/$wp/uapi/asm/signal.h" "$out/$wp/uapi/asm-generic/signal.h" 2>/dev/null | head -n 1)
+        wfork=$(grep -c "clone($(printf '0x%x' "${chld:-17}")," "$log")
     fi
     tline=$(printf '%s\n' "$wit_out" | grep '^tine: clone.*CLONE_VM' | head -n 1)
     tfork=$(printf '%s\n' "$wit_out" | grep -c '^tine: clone.*flags=SIGCHLD')
