@@ -98,6 +98,7 @@ DEMO_DEPS   := strace:strace libc6-dev:/usr/include/stdio.h musl-tools:musl-gcc
 # fetches the kernels with apt-get through Debian's archive keyring.
 SYSTEM_DEPS := qemu-system-x86:qemu-system-x86_64 qemu-system-arm:qemu-system-aarch64 \
                qemu-system-misc:qemu-system-riscv64 qemu-system-ppc:qemu-system-ppc64 \
+               qemu-system-mips:qemu-system-mips64el \
                debian-archive-keyring:/usr/share/keyrings/debian-archive-keyring.gpg
 # Only the packages of the ports this make builds: ARCH's, or every port
 # for the goals that go over them all (CHECK_PORTS, below).

@@ -18,7 +18,9 @@
 #   boot_timeout  seconds for the kernel to boot: until /init prints its
 #             `@tine-boot` line (default 180); LOG.boot-s then holds how many
 #   timeout   seconds for the whole run, boot and tests (default 900)
-#   mem       the guest's memory (default 512M); smp: its CPUs (default 2)
+#   mem       the guest's memory (default 512M); smp: its CPUs (default 2),
+#             unless args sets -smp itself (a machine that boots only with
+#             one CPU, as mips64el's Malta does)
 #   append    more kernel command line (default none)
 #
 # TCG only: no KVM is assumed. -no-reboot turns the guest's reboot into
@@ -52,9 +54,11 @@ rm -f "$log.boot-s"
 # last N: the console's last N lines, indented, after the line saying why.
 last() { tail -n "$1" "$log" | sed 's/^/    /' >&2; }
 
-# $args is split into words on purpose: it is a list of options.
+# A port's own -smp in args wins over the default.
+case " $args " in *" -smp "*) smp_opt='' ;; *) smp_opt="-smp $smp" ;; esac
+# $args and $smp_opt are split into words on purpose: they are lists of options.
 # shellcheck disable=SC2086
-timeout -k 10 "$timeout" "$qemu" $args -m "$mem" -smp "$smp" \
+timeout -k 10 "$timeout" "$qemu" $args -m "$mem" $smp_opt \
     -nographic -monitor none -no-reboot -nic none \
     -kernel "$kernel" -initrd "$initrd" \
     -append "console=$console panic=-1 rdinit=/init quiet $append" \

@@ -17,3 +17,12 @@ NATIVE_ON_mips64el      := mips64el
 # section reached from $gp either, so nothing needs $gp set up.
 CFLAGS_mips64el         := -mno-abicalls -G0
 LD_mips64el             := ld.lld
+DEBARCH_mips64el        := mips64el
+KERNEL_SUITE_mips64el   := bookworm
+KERNEL_PKG_mips64el     := linux-image-5kc-malta
+SYSTEM_QEMU_mips64el    := qemu-system-mips64el
+# Debian's 5kc-malta kernel is built for MIPS64R2, which QEMU's 5KEc is; the
+# Malta board runs a 5KEc only alone (with -smp 2 neither CPU prints a
+# thing), so one CPU, said here, where mk/boot.sh lets it win.
+SYSTEM_ARGS_mips64el    := -M malta -cpu 5KEc -smp 1
+SYSTEM_CONSOLE_mips64el := ttyS0
