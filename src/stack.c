@@ -29,10 +29,10 @@ static int marks;
  * in half the time it takes for two mappings a stack (30,000 joined
  * stacks: 40-60 ms, not ~100), and no count of threads meets the
  * kernel's limit of 65,530 mappings (vm.max_map_count: two a stack stop
- * near 32,700). The first
- * guard checks that the mark took: qemu-user answers an advice it does not
- * know with 0 and does nothing, and a kernel before 6.13 with EINVAL; then
- * every guard is a PROT_NONE mapping of its own, as it always was.
+ * near 32,700). The first guard checks that the mark took: qemu-user
+ * answers an advice it does not know with 0 and does nothing, and a
+ * kernel before 6.13 with EINVAL; then every guard is a PROT_NONE mapping
+ * of its own, as it always was.
  */
 static int fence(char *p, size_t n)
 {
@@ -294,40 +294,4 @@ long __tine_fork_clone(void)
     else
         __tine_stack_unlock();
     return r;
-}
-
-/*
- * Painting. A word pattern that neither zero-filled pages nor pointers
- * nor small integers look like; the lowest word that differs is the
- * deepest the stack ever went (a frame that reserved space and never wrote
- * it goes unseen: the peak is a lower bound, exact for frames that write).
- */
-#define PAINT ((unsigned long)0x7e57a11c7e57a11cULL)
-
-void __tine_paint(char *lo, char *hi)
-{
-    for (unsigned long *w = (unsigned long *)lo; (char *)w < hi; w++)
-        *w = PAINT;
-}
-
-size_t __tine_peak(const char *lo, const char *hi)
-{
-    const unsigned long *w = (const unsigned long *)lo;
-
-    while ((const char *)w < hi && *w == PAINT)
-        w++;
-    return (size_t)(hi - (const char *)w);
-}
-
-void tine_stack_paint(const struct tine_stack *s)
-{
-    if (s && s->low)
-        __tine_paint((char *)s->low + s->guard, (char *)s->low + s->guard + s->size);
-}
-
-size_t tine_stack_peak(const struct tine_stack *s)
-{
-    if (!s || !s->low)
-        return 0;
-    return __tine_peak((char *)s->low + s->guard, (char *)s->low + s->guard + s->size);
 }
