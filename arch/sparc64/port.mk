@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: 0BSD
+# arch/sparc64/port.mk — the sparc64 port's facts, for the Makefile, which says
+# what each one means (where it includes every arch/*/port.mk).
+
+RANK_sparc64           := 09
+UNAME_sparc64          := sparc64
+ASM_sparc64            := gas
+TRIPLE_sparc64         := sparc64-linux-gnu
+GNU_TRIPLE_sparc64     := sparc64-linux-gnu
+UAPI_sparc64           := /usr/sparc64-linux-gnu/include
+UAPI_ASM_sparc64       := /usr/sparc64-linux-gnu/include/asm
+# clang 14 has no SPARC assembler of its own (it runs sparc64-linux-gnu-as,
+# -no-integrated-as) and lld 14 no SPARC at all: both from binutils.
+DEPS_sparc64           := linux-libc-dev-sparc64-cross:/usr/sparc64-linux-gnu/include/asm/unistd.h binutils-sparc64-linux-gnu:sparc64-linux-gnu-ld
+NATIVE_ON_sparc64      := sparc64
+CFLAGS_sparc64         :=
+LD_sparc64             := sparc64-linux-gnu-ld
+# make check-system: Debian 12 has no sparc64 kernel (sparc64 is a
+# debian-ports architecture, outside the archive this host reaches), so
+# no KERNEL_PKG; mk/check-system.sh counts the port as skipped and says why.
+DEBARCH_sparc64        := sparc64
+KERNEL_SUITE_sparc64   :=
+KERNEL_PKG_sparc64     :=
+SYSTEM_QEMU_sparc64    := qemu-system-sparc64
+SYSTEM_ARGS_sparc64    :=
+SYSTEM_CONSOLE_sparc64 := ttyS0
