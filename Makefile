@@ -35,6 +35,8 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 #   SYSTEM_QEMU, SYSTEM_ARGS, SYSTEM_CONSOLE
 #                  the qemu-system that boots it, its machine, and the kernel's
 #                  name for that machine's serial console
+#   SYSTEM_NO      set where there is no kernel to boot: why, in words (the
+#                  port's tests are then skipped by make check-system)
 # The emulator for qemu-user runs is qemu-<port>, or QEMU_<port>=path (a
 # user's variable, see `make help`).
 include $(wildcard $(TOP)/arch/*/port.mk)
@@ -452,6 +454,7 @@ facts:
 system-facts:
 	@echo "debarch='$(DEBARCH_$(ARCH))' suite='$(KERNEL_SUITE_$(ARCH))' kernel_pkg='$(KERNEL_PKG_$(ARCH))'"
 	@echo "qemu='$(SYSTEM_QEMU_$(ARCH))' args='$(SYSTEM_ARGS_$(ARCH))' console='$(SYSTEM_CONSOLE_$(ARCH))'"
+	@echo "system_no='$(SYSTEM_NO_$(ARCH))'"
 
 clean:
 	rm -rf $(abspath $(O))

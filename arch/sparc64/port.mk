@@ -15,12 +15,14 @@ DEPS_sparc64           := linux-libc-dev-sparc64-cross:/usr/sparc64-linux-gnu/in
 NATIVE_ON_sparc64      := sparc64
 CFLAGS_sparc64         :=
 LD_sparc64             := sparc64-linux-gnu-ld
-# make check-system: Debian 12 has no sparc64 kernel (sparc64 is a
-# debian-ports architecture, outside the archive this host reaches), so
-# no KERNEL_PKG; mk/check-system.sh counts the port as skipped and says why.
+# make check-system: Debian 12 ships no sparc64 kernel (sparc64 is a
+# debian-ports architecture, whose archive this host cannot reach), so
+# there is nothing to boot: SYSTEM_NO says so, and mk/check-system.sh
+# counts the port's tests as skipped with that reason.
 DEBARCH_sparc64        := sparc64
 KERNEL_SUITE_sparc64   :=
 KERNEL_PKG_sparc64     :=
-SYSTEM_QEMU_sparc64    := qemu-system-sparc64
+SYSTEM_QEMU_sparc64    :=
 SYSTEM_ARGS_sparc64    :=
-SYSTEM_CONSOLE_sparc64 := ttyS0
+SYSTEM_CONSOLE_sparc64 :=
+SYSTEM_NO_sparc64      := no Debian 12 kernel: sparc64 lives in debian-ports, which this host cannot reach
