@@ -29,6 +29,9 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 #                  mk/run.sh, decides whether this one does), and NATIVE_NO
 #                  what a host lacks when it does not, in words
 #   CFLAGS, LD     extra compiler flags; the linker (ld.lld unless it cannot)
+#   PAGE           the smallest page the port's kernel has, where it is not
+#                  4096 (sparc64: 8192): a stack of TINE_STACK_MIN is a page
+#                  at least there (make stack-report --check counts so)
 #   DEBARCH, KERNEL_SUITE, KERNEL_PKG
 #                  make check-system's kernel: Debian's stock kernel for the
 #                  architecture (the metapackage KERNEL_PKG of suite KERNEL_SUITE)
@@ -446,9 +449,9 @@ qemu-doc: $(B)/examples/flagprobe $(B)/examples/hello $(abspath $(O))/host/tine-
 	$(Q)mv $(B)/qemu-user.md.tmp $(TOP)/docs/qemu-user.md
 	$(call say,GEN,$(TOP)/docs/qemu-user.md)
 
-# Prints a port's build facts: used by mk/check.sh.
+# Prints a port's build facts: used by mk/check.sh and mk/stack-report.sh.
 facts:
-	@echo "PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD)"
+	@echo "PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD) PORT_PAGE=$(or $(PAGE_$(ARCH)),4096)"
 
 # Prints how a port's own kernel is fetched and booted: used by mk/check-system.sh.
 system-facts:

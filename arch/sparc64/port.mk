@@ -15,6 +15,9 @@ DEPS_sparc64           := linux-libc-dev-sparc64-cross:/usr/sparc64-linux-gnu/in
 NATIVE_ON_sparc64      := sparc64
 CFLAGS_sparc64         :=
 LD_sparc64             := sparc64-linux-gnu-ld
+# Linux on sparc64 has 8 KiB pages (arch/sparc/include/asm/page_64.h:
+# PAGE_SHIFT 13), so a thread's stack is 8 KiB at least.
+PAGE_sparc64           := 8192
 # make check-system: Debian 12 ships no sparc64 kernel (sparc64 is a
 # debian-ports architecture, whose archive this host cannot reach), so
 # there is nothing to boot: SYSTEM_NO says so, and mk/check-system.sh
