@@ -136,7 +136,7 @@ __tine_arch_clone:
          mov    %i1, %o0                ! (delay slot) arg
         mov     __NR_exit, %g1          ! this thread only, with fn's value in o0
         ta      0x6d
-        illtrap 0                       ! not reached
+        .word   0                       ! illtrap 0: not reached
         .size   __tine_arch_clone, . - __tine_arch_clone
 
         .section .note.GNU-stack, "", @progbits

@@ -57,7 +57,7 @@ __tine_arch_clone3:
          mov    %o3, %o0                ! (delay slot) arg
         mov     __NR_exit, %g1          ! this task only, with fn's value in o0
         ta      0x6d
-        illtrap 0                       ! not reached
+        .word   0                       ! illtrap 0: not reached
 2:      retl
          nop                            ! (delay slot)
         .size   __tine_arch_clone3, . - __tine_arch_clone3

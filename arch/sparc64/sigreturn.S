@@ -22,7 +22,7 @@
 __tine_arch_sigreturn:
         mov     __NR_rt_sigreturn, %g1
         ta      0x6d
-        illtrap 0                       ! not reached
+        .word   0                       ! illtrap 0: not reached
         .size   __tine_arch_sigreturn, . - __tine_arch_sigreturn
 
         .section .note.GNU-stack, "", @progbits

@@ -25,7 +25,7 @@ _start:
         sub     %g1, BIAS, %sp          ! biased again
         call    __tine_start_c          ! runs main, then exit_group
          mov    %g0, %fp                ! (delay slot) frame pointer 0: outermost frame
-        illtrap 0                       ! not reached
+        .word   0                       ! illtrap 0: not reached
         .size   _start, . - _start
 
         .section .note.GNU-stack, "", @progbits
