@@ -29,6 +29,7 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 #                  mk/run.sh, decides whether this one does), and NATIVE_NO
 #                  what a host lacks when it does not, in words
 #   CFLAGS, LD     extra compiler flags; the linker (ld.lld unless it cannot)
+#   LDFLAGS        extra linker flags, where the linker's defaults do not fit
 #   PAGE           the smallest page the port's kernel has, where it is not
 #                  4096 (sparc64: 8192): a stack of TINE_STACK_MIN is a page
 #                  at least there (make stack-report --check counts so)
@@ -160,7 +161,7 @@ PORT_LD_GNU  := $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(PORT_LD)))
 comma := ,
 # GNU ld: code and read-only data in one segment; lld: likewise, its own way.
 TINE_LD_ONE_RX := $(if $(PORT_LD_GNU),-Wl$(comma)-z$(comma)noseparate-code,-Wl$(comma)--no-rosegment)
-TINE_LDFLAGS := -Wl,--gc-sections -Wl,--orphan-handling=error -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX)
+TINE_LDFLAGS := -Wl,--gc-sections -Wl,--orphan-handling=error -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX) $(LDFLAGS_$(ARCH))
 # How the compiler driver is told which linker to run: clang takes a path,
 # gcc a name (-fuse-ld=lld, bfd or gold).
 PORT_LD_PATH := $(shell command -v $(PORT_LD) 2>/dev/null || echo $(PORT_LD))

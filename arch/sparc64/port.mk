@@ -15,6 +15,11 @@ DEPS_sparc64           := linux-libc-dev-sparc64-cross:/usr/sparc64-linux-gnu/in
 NATIVE_ON_sparc64      := sparc64
 CFLAGS_sparc64         :=
 LD_sparc64             := sparc64-linux-gnu-ld
+# GNU ld's sparc64 default max-page-size is 1 MiB: with linker.ld's
+# 0x10000 start, the text segment would begin at address 0 with 64 KiB of
+# zeros in the file (and a real kernel refuses to map page 0 below
+# vm.mmap_min_addr). The kernel's page, 8 KiB, is what it needs.
+LDFLAGS_sparc64        := -Wl,-z,max-page-size=0x2000 -Wl,-z,common-page-size=0x2000
 # Linux on sparc64 has 8 KiB pages (arch/sparc/include/asm/page_64.h:
 # PAGE_SHIFT 13), so a thread's stack is 8 KiB at least.
 PAGE_sparc64           := 8192
