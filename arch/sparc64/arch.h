@@ -49,4 +49,12 @@
  */
 #define TINE_ARCH_SIGACTION_RESTORER_ARG 1
 
+#ifndef __ASSEMBLER__
+#include <stddef.h>
+#include <linux/sched.h>
+/* clone3.S reads args->stack and args->stack_size at these offsets. */
+_Static_assert(offsetof(struct clone_args, stack) == 40 && offsetof(struct clone_args, stack_size) == 48,
+               "struct clone_args: stack at 40, stack_size at 48, as clone3.S reads them");
+#endif
+
 #endif

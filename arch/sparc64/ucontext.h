@@ -10,10 +10,13 @@
  * the user's %o6) is the stack pointer, biased by 2047.
  */
 #include <asm/ptrace.h>
+#include <asm/siginfo.h>
+
+_Static_assert(sizeof(siginfo_t) == 128, "sparc64's rt_signal_frame: pt_regs 128 bytes after the siginfo");
 
 static inline unsigned long tine_arch_uc_sp(const void *uc)
 {
-    const struct pt_regs *r = (const struct pt_regs *)((const char *)uc + 128);
+    const struct pt_regs *r = (const struct pt_regs *)((const char *)uc + sizeof(siginfo_t));
 
     return r->u_regs[UREG_FP] + 2047;
 }
