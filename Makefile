@@ -29,12 +29,18 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 #                  mk/run.sh, decides whether this one does), and NATIVE_NO
 #                  what a host lacks when it does not, in words
 #   CFLAGS, LD     extra compiler flags; the linker (ld.lld unless it cannot)
+#   LDFLAGS        extra linker flags, where the linker's defaults do not fit
+#   PAGE           the smallest page the port's kernel has, where it is not
+#                  4096 (sparc64: 8192): a stack of TINE_STACK_MIN is a page
+#                  at least there (make stack-report --check counts so)
 #   DEBARCH, KERNEL_SUITE, KERNEL_PKG
 #                  make check-system's kernel: Debian's stock kernel for the
 #                  architecture (the metapackage KERNEL_PKG of suite KERNEL_SUITE)
 #   SYSTEM_QEMU, SYSTEM_ARGS, SYSTEM_CONSOLE
 #                  the qemu-system that boots it, its machine, and the kernel's
 #                  name for that machine's serial console
+#   SYSTEM_NO      set where there is no kernel to boot: why, in words (the
+#                  port's tests are then skipped by make check-system)
 # The emulator for qemu-user runs is qemu-<port>, or QEMU_<port>=path (a
 # user's variable, see `make help`).
 include $(wildcard $(TOP)/arch/*/port.mk)
@@ -155,7 +161,7 @@ PORT_LD_GNU  := $(filter ld ld.bfd %-ld %-ld.bfd,$(notdir $(PORT_LD)))
 comma := ,
 # GNU ld: code and read-only data in one segment; lld: likewise, its own way.
 TINE_LD_ONE_RX := $(if $(PORT_LD_GNU),-Wl$(comma)-z$(comma)noseparate-code,-Wl$(comma)--no-rosegment)
-TINE_LDFLAGS := -Wl,--gc-sections -Wl,--orphan-handling=error -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX)
+TINE_LDFLAGS := -Wl,--gc-sections -Wl,--orphan-handling=error -Wl,-z,noexecstack -Wl,-z,norelro -Wl,--build-id=none $(TINE_LD_ONE_RX) $(LDFLAGS_$(ARCH))
 # How the compiler driver is told which linker to run: clang takes a path,
 # gcc a name (-fuse-ld=lld, bfd or gold).
 PORT_LD_PATH := $(shell command -v $(PORT_LD) 2>/dev/null || echo $(PORT_LD))
@@ -444,14 +450,15 @@ qemu-doc: $(B)/examples/flagprobe $(B)/examples/hello $(abspath $(O))/host/tine-
 	$(Q)mv $(B)/qemu-user.md.tmp $(TOP)/docs/qemu-user.md
 	$(call say,GEN,$(TOP)/docs/qemu-user.md)
 
-# Prints a port's build facts: used by mk/check.sh.
+# Prints a port's build facts: used by mk/check.sh and mk/stack-report.sh.
 facts:
-	@echo "PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD)"
+	@echo "PORT_CC=$(PORT_CC) PORT_LD=$(PORT_LD) PORT_PAGE=$(or $(PAGE_$(ARCH)),4096)"
 
 # Prints how a port's own kernel is fetched and booted: used by mk/check-system.sh.
 system-facts:
 	@echo "debarch='$(DEBARCH_$(ARCH))' suite='$(KERNEL_SUITE_$(ARCH))' kernel_pkg='$(KERNEL_PKG_$(ARCH))'"
 	@echo "qemu='$(SYSTEM_QEMU_$(ARCH))' args='$(SYSTEM_ARGS_$(ARCH))' console='$(SYSTEM_CONSOLE_$(ARCH))'"
+	@echo "system_no='$(SYSTEM_NO_$(ARCH))'"
 
 clean:
 	rm -rf $(abspath $(O))

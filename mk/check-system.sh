@@ -45,7 +45,7 @@ for port in $ports; do
         cell "$port" build
         continue
     fi
-    eval "$($make -s -C "$top" ARCH="$port" O="$out" system-facts)"   # debarch= suite= kernel_pkg= qemu= args= console=
+    eval "$($make -s -C "$top" ARCH="$port" O="$out" system-facts)"   # debarch= suite= kernel_pkg= qemu= args= console= system_no=
     tests=''
     for t in "$b"/tests/t-*; do
         n=$(basename "$t")
@@ -53,6 +53,13 @@ for port in $ports; do
     done
     kdir=$sys/$port logs=$b/system/logs
     mkdir -p "$b/system" "$logs"
+    if [ -n "$system_no" ]; then            # port.mk's SYSTEM_NO: no kernel to boot at all
+        echo "== $port: not booted: $system_no"
+        set -- $tests
+        skip "$port" kernel "$#" "$system_no"
+        cell "$port" kernel
+        continue
+    fi
 
     # The kernel: fetched once, kept in the build directory.
     t0=$(date +%s)

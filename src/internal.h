@@ -26,8 +26,8 @@ long  __tine_arch_clone(int (*fn)(void *), void *arg, unsigned long flags,
 long  __tine_arch_clone3(struct clone_args *args, size_t size, int (*fn)(void *), void *arg) TINE_HIDDEN;
 void *__tine_arch_tp(void) TINE_HIDDEN;
 long  __tine_arch_set_tp(void *tp) TINE_HIDDEN;
-#ifdef TINE_ARCH_SIGRETURN
-void  __tine_arch_sigreturn(void) TINE_HIDDEN;      /* the SA_RESTORER trampoline */
+#if defined TINE_ARCH_SIGRETURN || defined TINE_ARCH_SIGACTION_RESTORER_ARG
+void  __tine_arch_sigreturn(void) TINE_HIDDEN;      /* the SA_RESTORER trampoline (sparc64: rt_sigaction's) */
 #endif
 #ifdef TINE_ARCH_SIGRETURN_NORT
 void  __tine_arch_sigreturn_nort(void) TINE_HIDDEN; /* the same for a non-rt frame (no SA_SIGINFO) */

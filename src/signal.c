@@ -33,14 +33,30 @@ struct ksigaction {
     void *handler;
     unsigned long flags;
 #endif
-#ifdef SA_RESTORER
-    void (*restorer)(void);
+#if defined SA_RESTORER || defined TINE_ARCH_SIGACTION_RESTORER_ARG
+    void (*restorer)(void);             /* sparc64: there, but the kernel takes rt_sigaction's argument */
 #endif
     tine_sigset mask;
-#ifndef SA_RESTORER
+#if !defined SA_RESTORER && !defined TINE_ARCH_SIGACTION_RESTORER_ARG
     tine_sigset mask_qemu;              /* the same mask, where qemu 7.2 looks */
 #endif
 };
+
+/*
+ * rt_sigaction as the port's kernel takes it: where the port says
+ * TINE_ARCH_SIGACTION_RESTORER_ARG (sparc64), the restorer is the fourth
+ * argument, given as the address minus 8 (a handler returns to its %o7 +
+ * 8), and the mask's size moves to the fifth.
+ */
+static long ksigaction(int sig, const struct ksigaction *act, struct ksigaction *old)
+{
+#ifdef TINE_ARCH_SIGACTION_RESTORER_ARG
+    return tine_syscall5(__NR_rt_sigaction, sig, (long)act, (long)old,
+                         (long)__tine_arch_sigreturn - 8, sizeof act->mask);
+#else
+    return tine_syscall4(__NR_rt_sigaction, sig, (long)act, (long)old, sizeof act->mask);
+#endif
+}
 
 /* The flags and restorer a handler needs on this port, beside the program's flags. */
 static void restorer(struct ksigaction *k)
@@ -65,7 +81,7 @@ long __tine_sigaction(int sig, tine_sighandler h)
         sa.flags = SA_SIGINFO | SA_ONSTACK;
         restorer(&sa);
     }
-    return tine_syscall4(__NR_rt_sigaction, sig, (long)&sa, 0, sizeof sa.mask);
+    return ksigaction(sig, &sa, 0);
 }
 
 void __tine_raise(int sig)
@@ -98,13 +114,13 @@ int tine_sigaction(int sig, const struct tine_sigaction *act, struct tine_sigact
 #ifdef SA_RESTORER
         k.flags &= ~(unsigned long)SA_RESTORER;   /* tine's to give, not the program's */
 #endif
-#ifndef SA_RESTORER
+#if !defined SA_RESTORER && !defined TINE_ARCH_SIGACTION_RESTORER_ARG
         k.mask_qemu = k.mask;
 #endif
         if (act->handler != SIG_DFL && act->handler != SIG_IGN)
             restorer(&k);
     }
-    r = tine_syscall4(__NR_rt_sigaction, sig, act ? (long)&k : 0, old ? (long)&o : 0, sizeof k.mask);
+    r = ksigaction(sig, act ? &k : 0, old ? &o : 0);
     if (r == 0 && old) {
         old->handler = (void (*)(int))o.handler;
         old->flags = o.flags;

@@ -133,8 +133,21 @@ int main(int argc, char **argv, char **envp)
     if (root) {
         CHECK(shared[0] == 0 && shared[1] == 0, "as root: setresgid/setresuid to 70000/70001 (%d, %d)",
               shared[0], shared[1]);
-        CHECK(shared[2] == 70001 && shared[3] == 70001 && shared[4] == 70000 && shared[5] == 70000,
-              "and read back whole (%d %d %d %d)", shared[2], shared[3], shared[4], shared[5]);
+        if (t_qemu() && t_elf_machine() == EM_SPARCV9 && t_qemu_version() < T_QEMU(8, 0, 0))
+            /*
+             * qemu-user 7.2 gives sparc64 the 16-bit uid calls of 32-bit
+             * SPARC (linux-user/syscall_defs.h: "|| defined(TARGET_SPARC) \"
+             * in the USE_UID16 list, qemu issue #1394; by 10.0 it is
+             * limited to TARGET_ABI32, a fix of early 2023, taken here as
+             * 8.0's): ids above 65535 read back as 65534, the overflow id.
+             * docs/qemu-user.md has the row.
+             */
+            CHECK(shared[2] == 65534 && shared[3] == 65534 && shared[4] == 65534 && shared[5] == 65534,
+                  "qemu-user 7.2 on sparc64: read back as 65534, 16-bit calls (%d %d %d %d)",
+                  shared[2], shared[3], shared[4], shared[5]);
+        else
+            CHECK(shared[2] == 70001 && shared[3] == 70001 && shared[4] == 70000 && shared[5] == 70000,
+                  "and read back whole (%d %d %d %d)", shared[2], shared[3], shared[4], shared[5]);
         CHECK_EQ(shared[6], -EPERM, "then setuid(0): -EPERM");
     } else {
         CHECK_EQ(shared[0], -EPERM, "unprivileged: setresgid to another gid: -EPERM");

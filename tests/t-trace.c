@@ -19,6 +19,7 @@
  *   i386 arm aarch64 riscv64    flags, stack, ptid, tls, ctid   (CLONE_BACKWARDS)
  *   ppc64le                     flags, stack, ptid, tls, ctid   (CLONE_BACKWARDS)
  *   s390x                       stack, flags, ptid, ctid, tls   (CLONE_BACKWARDS2)
+ *   mips64el sparc64            flags, stack, ptid, tls, ctid   (CLONE_BACKWARDS's order)
  */
 #include "t.h"
 #include <linux/elf-em.h>
@@ -232,7 +233,8 @@ int main(void)
     CHECK(find(line, val) != 0, "the ctid tine passed: %s", val);
     tine_snprintf(val, sizeof val, "tls=%#lx", tls);
     CHECK(find(line, val) != 0, "the tls tine passed: %s", val);
-    k = value(line, "stack");
+    /* sparc64's clone takes the stack biased as %sp is: the address minus 2047. */
+    k = value(line, "stack") + (t_elf_machine() == EM_SPARCV9 ? 2047 : 0);
     CHECK(k <= top && k > child_sp && k - child_sp < 512,
           "stack= is what the kernel got (%#lx): the child's stack pointer, just above its first "
           "local (%#lx), at or below the stack_top passed (%#lx)", k, child_sp, top);
@@ -265,9 +267,13 @@ int main(void)
         CHECK(rawspid > 0 && lf && find(lf, "flags=SIGCHLD") && find(lf, "stack=0x") && !(nostack && nostack < eol),
               "tine_clone_raw with a stack: traced, with its stack");
         if (lf) {
-            k = value(lf, "stack");
-            CHECK(k <= rtop && rtop - k <= 160, "... as the kernel got it: %#lx, at most 160 bytes below the "
-                  "%#lx passed (s390x's save area, x86's return address)", k, rtop);
+            /* sparc64: the first frame's 176 bytes, below the top, and biased as above. */
+            unsigned long below = em == EM_SPARCV9 ? 176 : 160;
+
+            k = value(lf, "stack") + (em == EM_SPARCV9 ? 2047 : 0);
+            CHECK(k <= rtop && rtop - k <= below, "... as the kernel got it: %#lx, at most %lu bytes below the "
+                  "%#lx passed (s390x's save area, x86's return address, sparc64's frame and bias)",
+                  k, below, rtop);
         }
         CHECK(WIFEXITED(rawst) && WEXITSTATUS(rawst) == 5, "and its child returned to the call site, on that stack");
     }

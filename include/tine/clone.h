@@ -13,6 +13,18 @@
 #include <stddef.h>
 #include <linux/sched.h>
 #include <asm/signal.h>
+#include <asm/unistd.h>
+
+/*
+ * clone3's number is 435 on every architecture (Linux 5.3: "arch: mark
+ * syscall number 435 reserved for clone3"), but a UAPI whose kernel
+ * left it unwired may not name it: sparc64's keeps "# 435 reserved for
+ * clone3" in its syscall table until "sparc: Add clone3 support", so
+ * Debian 12's headers have no __NR_clone3. Such a kernel answers ENOSYS.
+ */
+#ifndef __NR_clone3
+#define __NR_clone3 435
+#endif
 
 /*
  * The system call itself. Returns twice, like the kernel: 0 in the child,
