@@ -33,6 +33,8 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 #   PAGE           the smallest page the port's kernel has, where it is not
 #                  4096 (sparc64: 8192): a stack of TINE_STACK_MIN is a page
 #                  at least there (make stack-report --check counts so)
+#   CC             (optional, as CC_<port> ?= ...) the port's compiler where
+#                  clang --target cannot be it (m68k: a cross gcc)
 #   DEBARCH, KERNEL_SUITE, KERNEL_PKG
 #                  make check-system's kernel: Debian's stock kernel for the
 #                  architecture (the metapackage KERNEL_PKG of suite KERNEL_SUITE)
