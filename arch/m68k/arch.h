@@ -28,8 +28,10 @@
  * elf32-m68k.c subtracts the same 0x7000 from a local-exec offset): the
  * thread pointer the kernel keeps holds tp + 0x7000, tp being the start of
  * the TLS block, so a signed 16-bit displacement reaches 4 KiB below the
- * block and 60 KiB into it. m68k has no register for it: the kernel keeps
- * it in thread_info->tp_value, set by the set_thread_area system call and
+ * block and 60 KiB into it. (The ABI's other bias, 0x8000 on a DTV offset,
+ * is for the dynamic models, which tine-cc refuses.) m68k has no register
+ * for the thread pointer: the kernel keeps it in thread_info->tp_value,
+ * set by the set_thread_area system call and
  * for a child by CLONE_SETTLS (copy_thread: "task_thread_info(p)->tp_value
  * = tls"), and read back by the get_thread_area system call, which is what
  * the compiler's __m68k_read_tp (tp.S) does for every thread-local access.

@@ -3,10 +3,11 @@
 |
 | void _start(void)    [not called: the kernel jumps here]
 |
-| What the kernel leaves (Linux/m68k exec, start_thread in
-| arch/m68k/include/asm/processor.h: only pc and usp are set):
+| What the kernel leaves (Linux/m68k exec: start_thread in
+| arch/m68k/include/asm/processor.h sets pc, sr and usp; ELF_PLAT_INIT
+| in arch/m68k/include/asm/elf.h zeroes a1):
 |   sp -> argc, argv[0..argc-1], NULL, envp[0..], NULL, auxv pairs, AT_NULL
-|   a1 = a function to register with atexit (a dynamic loader's; 0 for us)
+|   a1 = a function to register with atexit (a dynamic loader's; 0 here)
 |   fp (a6): zeroed here so backtraces stop
 | Everything else is portable C: __tine_start_c(long *sp) never returns.
 
