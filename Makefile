@@ -33,6 +33,8 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 #   PAGE           the smallest page the port's kernel has, where it is not
 #                  4096 (sparc64: 8192): a stack of TINE_STACK_MIN is a page
 #                  at least there (make stack-report --check counts so)
+#   CC             (optional, as CC_<port> ?= ...) the port's compiler where
+#                  clang --target cannot be it (m68k: a cross gcc)
 #   DEBARCH, KERNEL_SUITE, KERNEL_PKG
 #                  make check-system's kernel: Debian's stock kernel for the
 #                  architecture (the metapackage KERNEL_PKG of suite KERNEL_SUITE)
@@ -263,9 +265,12 @@ $(B)/tine-cc: $(TOP)/mk/tine-cc.in $(TOP)/Makefile $(TOP)/VERSION $(B)/linker.ld
 	        $< > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 
 # The linker script beside crt0.o and libtine.a, as tine-cc finds it installed.
-$(B)/linker.ld: $(TOP)/linker.ld
+# A port whose linker needs the GOT laid out its own way has arch/<port>/got.ld,
+# which takes the place of the lines between GOT-BEGIN and GOT-END (m68k).
+PORT_GOT_LD := $(wildcard $(ARCH_DIR)/got.ld)
+$(B)/linker.ld: $(TOP)/linker.ld $(PORT_GOT_LD)
 	$(Q)mkdir -p $(@D)
-	$(Q)cp $< $@
+	$(Q)$(if $(PORT_GOT_LD),awk -v f=$(PORT_GOT_LD) '/GOT-BEGIN/ { while ((getline l < f) > 0) print l; skip = 1 } !skip { print } /GOT-END/ { skip = 0 }' $< > $@.tmp && mv $@.tmp $@,cp $< $@)
 
 # ---- programs: examples and tests --------------------------------------------
 

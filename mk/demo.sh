@@ -310,7 +310,7 @@ clone_step() {
 arches() {
     wanted arches "The same program on every architecture" || return 0
     heading arches clone-raw "The same program on every architecture" \
-        "One source, nine ports: a thread's clone on each, natively where the host can run it and under qemu-user where it cannot, with tine's trace beside strace's or qemu's own record. tine's labels come from the same arch.h the stubs use, so they prove nothing alone: the evidence is that an independent decoder agrees (and tests/t-clone-order, which fails if a stub swaps two arguments)."
+        "One source, every port built ($(echo $ports | wc -w) here): a thread's clone on each, natively where the host can run it and under qemu-user where it cannot, with tine's trace beside strace's or qemu's own record. tine's labels come from the same arch.h the stubs use, so they prove nothing alone: the evidence is that an independent decoder agrees (and tests/t-clone-order, which fails if a stub swaps two arguments)."
     ok=1
     for p in $ports; do
         e=$(entry "$p" native) || e=$(entry "$p" qemu) || continue

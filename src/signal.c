@@ -9,12 +9,19 @@
 #include "internal.h"
 #include <linux/signal.h>
 
+/* The kernel's struct sigaction has a restorer field (below). */
+#if defined SA_RESTORER || defined TINE_ARCH_SIGACTION_RESTORER_ARG || defined TINE_ARCH_HAS_SA_RESTORER
+#define KSA_RESTORER 1
+#endif
+
 /*
  * The kernel's struct sigaction for rt_sigaction: a tine_sigset mask (64
- * bits, 128 on MIPS), and a restorer field only where the UAPI has
- * SA_RESTORER (not riscv64: asm-generic/signal.h leaves it out, and the
- * mask moves up). Where the port says TINE_ARCH_IRIX_SIGACTION, the
- * kernel's layout is IRIX's: a 32-bit flags word first, then the handler
+ * bits, 128 on MIPS), and a restorer field only where the kernel has one:
+ * where the UAPI has SA_RESTORER, or the port says it is there without
+ * the flag's name (TINE_ARCH_HAS_SA_RESTORER, m68k) or takes the restorer
+ * as an argument (TINE_ARCH_SIGACTION_RESTORER_ARG, sparc64). Not riscv64:
+ * asm-generic/signal.h leaves it out, and the mask moves up. Where the
+ * port says TINE_ARCH_IRIX_SIGACTION, the kernel's layout is IRIX's: a 32-bit flags word first, then the handler
  * (include/linux/signal_types.h, __ARCH_HAS_IRIX_SIGACTION).
  *
  * Where there is no restorer field, the mask goes in twice: qemu-user
@@ -33,11 +40,12 @@ struct ksigaction {
     void *handler;
     unsigned long flags;
 #endif
-#if defined SA_RESTORER || defined TINE_ARCH_SIGACTION_RESTORER_ARG
-    void (*restorer)(void);             /* sparc64: there, but the kernel takes rt_sigaction's argument */
+#ifdef KSA_RESTORER
+    void (*restorer)(void);             /* sparc64: there, but the kernel takes rt_sigaction's argument;
+                                           m68k: there, though its UAPI has no SA_RESTORER */
 #endif
     tine_sigset mask;
-#if !defined SA_RESTORER && !defined TINE_ARCH_SIGACTION_RESTORER_ARG
+#ifndef KSA_RESTORER
     tine_sigset mask_qemu;              /* the same mask, where qemu 7.2 looks */
 #endif
 };
@@ -114,7 +122,7 @@ int tine_sigaction(int sig, const struct tine_sigaction *act, struct tine_sigact
 #ifdef SA_RESTORER
         k.flags &= ~(unsigned long)SA_RESTORER;   /* tine's to give, not the program's */
 #endif
-#if !defined SA_RESTORER && !defined TINE_ARCH_SIGACTION_RESTORER_ARG
+#ifndef KSA_RESTORER
         k.mask_qemu = k.mask;
 #endif
         if (act->handler != SIG_DFL && act->handler != SIG_IGN)

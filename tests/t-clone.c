@@ -4,6 +4,8 @@
 
 static int counter;
 static int seen_ctid, seen_tid;
+static _Thread_local int tls_word;         /* where the thread pointer says it is */
+static int *seen_tls;
 
 static int thread_fn(void *arg)
 {
@@ -11,6 +13,7 @@ static int thread_fn(void *arg)
 
     seen_ctid = __atomic_load_n(ctid, __ATOMIC_ACQUIRE);   /* CHILD_SETTID: set before we run */
     seen_tid = tine_gettid();
+    seen_tls = &tls_word;       /* an address from the thread pointer, not dereferenced */
     __atomic_add_fetch(&counter, 1, __ATOMIC_SEQ_CST);
     return 5;                   /* a thread's exit code goes nowhere: the process lives on */
 }
@@ -38,6 +41,19 @@ int main(void)
     CHECK_EQ(ptid, r, "PARENT_SETTID was written before clone returned");
     CHECK(t_wait_word(&ctid, 0, 5000), "CHILD_CLEARTID zeroed ctid when the child exited");
     CHECK_EQ(seen_ctid, r, "CHILD_SETTID had written the tid before fn ran");
+    /*
+     * No CLONE_SETTLS: the kernel gives the thread its parent's thread
+     * pointer (a register copied with the others, or m68k's tp_value, kept in
+     * thread_info, which dup_task_struct copies). qemu-user gives an m68k
+     * thread a fresh TaskState whose tp_value is 0 (docs/qemu-user.md), so
+     * the thread's thread-locals are somewhere else: never read there.
+     */
+    if (t_qemu() && t_elf_machine() == EM_68K)
+        CHECK(seen_tls != &tls_word, "qemu-user: an m68k thread cloned without CLONE_SETTLS has thread "
+              "pointer 0, not its parent's (%p, parent's %p)", (void *)seen_tls, (void *)&tls_word);
+    else
+        CHECK(seen_tls == &tls_word, "without CLONE_SETTLS the thread keeps its parent's thread pointer "
+              "(its thread-local at %p, the parent's at %p)", (void *)seen_tls, (void *)&tls_word);
     CHECK_EQ(seen_tid, r, "fn ran in the new thread");
     CHECK_EQ(counter, 1, "the thread's increment is visible: memory is shared");
     CHECK_EQ(tine_wait(-1, 0), -ECHILD, "a thread is not a child to wait for");

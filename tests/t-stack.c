@@ -106,7 +106,7 @@ int main(void)
     for (unsigned long off = 0; off < s.guard; off += page)
         ok += t_readable((char *)s.low + off) == 0;
     CHECK(ok == s.guard / page && t_readable((char *)s.low + s.guard) == 1,
-          "the kernel can read none of the guard's %zu pages, and the stack above", s.guard / page);
+          "the kernel can read none of the guard's %zu pages, and the stack above", (size_t)(s.guard / page));
     tine_stack_unmap(&s);
     return t_done();
 }

@@ -150,7 +150,7 @@ int main(void)
     {
         int em = t_elf_machine();
 
-        expect = em == EM_X86_64 ? "flags,stack,ptid,ctid,tls"
+        expect = em == EM_X86_64 || em == EM_68K ? "flags,stack,ptid,ctid,tls"
                : em == EM_S390 ? "stack,flags,ptid,ctid,tls"
                : "flags,stack,ptid,tls,ctid";
     }
@@ -250,7 +250,7 @@ int main(void)
     {
         int em = t_elf_machine();
         const char *z = em == EM_S390 ? "stack=0x0, flags=SIGCHLD, ptid=0x0, ctid=0x0, tls=0x0) = "
-                      : em == EM_X86_64 ? "flags=SIGCHLD, stack=0x0, ptid=0x0, ctid=0x0, tls=0x0) = "
+                      : em == EM_X86_64 || em == EM_68K ? "flags=SIGCHLD, stack=0x0, ptid=0x0, ctid=0x0, tls=0x0) = "
                       : "flags=SIGCHLD, stack=0x0, ptid=0x0, tls=0x0, ctid=0x0) = ";
         int forks[2] = { fpid, rawpid };
         const char *lf;
