@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: 0BSD
+# arch/hppa/port.mk — the hppa port's facts, for the Makefile, which says
+# what each one means (where it includes every arch/*/port.mk).
+#
+# PA-RISC 2.0 hardware running a 32-bit userland (PA 1.1 code, big-endian),
+# as Debian's hppa port builds it.
+
+RANK_hppa           := 09
+UNAME_hppa          := parisc parisc64
+ASM_hppa            := gas
+TRIPLE_hppa         := hppa-linux-gnu
+GNU_TRIPLE_hppa     := hppa-linux-gnu
+UAPI_hppa           := /usr/hppa-linux-gnu/include
+UAPI_ASM_hppa       := /usr/hppa-linux-gnu/include/asm
+# clang has no PA-RISC backend: this port is built by Debian's cross gcc and
+# linked by its binutils' ld, the only port that needs them.
+CC_hppa             := hppa-linux-gnu-gcc
+DEPS_hppa           := linux-libc-dev-hppa-cross:/usr/hppa-linux-gnu/include/asm/unistd.h \
+                       gcc-hppa-linux-gnu:hppa-linux-gnu-gcc binutils-hppa-linux-gnu:hppa-linux-gnu-ld
+NATIVE_ON_hppa      := hppa
+# -mfast-indirect-calls: a call through a function pointer is a plain
+# `ble 0(%sr4, r)`, not a call of libgcc's $$dyncall millicode (which looks
+# for a shared library's function descriptor: a static program has none).
+# -mdisable-fpregs is not given: gcc multiplies with the FPU's xmpyu.
+CFLAGS_hppa         := -mfast-indirect-calls
+LD_hppa             := hppa-linux-gnu-ld
+# make check-system: Debian's hppa kernels live in debian-ports, not in the
+# archive this host reaches (mk/check-system.sh says so and skips the port).
+DEBARCH_hppa        := hppa
+KERNEL_SUITE_hppa   :=
+KERNEL_PKG_hppa     :=
+SYSTEM_QEMU_hppa    := qemu-system-hppa
+SYSTEM_ARGS_hppa    :=
+SYSTEM_CONSOLE_hppa := ttyS0
