@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
- * src/stack.c — stack mappings with a guard below, and a cache of them,
+ * src/stack.c — stack mappings with a guard where they run off (below, or
+ * above where stacks grow up: internal.h), and a cache of them,
  * bounded in bytes, so that spawn+join does not pay mmap, guard and munmap
  * every time.
  */
@@ -56,8 +57,10 @@ static int fence(char *p, size_t n)
  * mapping and the tail record below it (with PROT_NONE guards it also
  * keeps the kernel from merging the stack with a writable neighbour, which
  * /proc/self/maps would then show as one). It costs address space, not
- * memory. No one knows the mapping before it is returned, so that the
- * guard is writable for a moment does not matter.
+ * memory. Where stacks grow up the mapping is the mirror image, | cap |
+ * stack | guard |, and the walk goes down. No one knows the mapping
+ * before it is returned, so that the guard is writable for a moment does
+ * not matter.
  */
 static int map(struct tine_stack *s, size_t size, size_t guard)       /* whole pages */
 {
@@ -68,7 +71,8 @@ static int map(struct tine_stack *s, size_t size, size_t guard)       /* whole p
     if (tine_is_err(p))
         return tine_ptr_err(p);
     *s = (struct tine_stack){ p, size, guard };
-    if ((e = fence(p, guard)) < 0 || (e = fence(p + len - page, page)) < 0)
+    if ((e = fence(TINE_STACK_UP ? p + page + size : p, guard)) < 0 ||
+        (e = fence(TINE_STACK_UP ? p : p + len - page, page)) < 0)
         tine_munmap(p, len);
     return e;
 }
@@ -99,8 +103,10 @@ void *tine_stack_top(const struct tine_stack *s)
 {
     if (!s || !s->low)
         return 0;               /* no stack: no top (and tine_clone refuses a NULL one) */
-    unsigned long top = (unsigned long)s->low + s->guard + s->size;
+    unsigned long top = (unsigned long)tine_stack_start(tine_stack_lo(s), s->size);
 
+    if (TINE_STACK_UP)          /* the bottom, where it grows up: a page boundary already */
+        return (void *)tine_round_up(top, TINE_ARCH_STACK_ALIGN);
     return (void *)(top & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1));
 }
 
@@ -203,13 +209,18 @@ void tine_stack_cache_flush(void)
  *
  *   | guard | stack (size) | alternate stack (alt bytes or more) | record | tail |
  *
- * size and guard are whole pages, so the stack's top is page-aligned and
- * the frames get exactly what was asked. A cached mapping a little bigger
- * than needed gives its spare bytes to the alternate stack, never to the
- * stack: the guard stays right below exactly size bytes, and an overflow
- * says the size that was asked. Writes the tail (internal.h) and returns
- * where the caller's record of `record` bytes goes, 16-aligned, or
- * (void *)-errno.
+ * or, where stacks grow up (internal.h), its mirror image:
+ *
+ *   | tail | record | alternate stack (alt bytes or more) | stack (size) | guard |
+ *
+ * size and guard are whole pages, so the stack's end by the top area is
+ * page-aligned and the frames get exactly what was asked. A cached mapping
+ * a little bigger than needed gives its spare bytes to the alternate
+ * stack, never to the stack: the guard stays right next to exactly size
+ * bytes, and an overflow says the size that was asked. Writes the tail
+ * (internal.h) and returns where the caller's record of `record` bytes
+ * goes, 16-aligned, or (void *)-errno; tine_stack_alt (internal.h) says
+ * where the alternate stack is.
  */
 void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size_t alt, size_t record)
 {
@@ -241,6 +252,8 @@ void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size
         c->st = *s;             /* a cached mapping's tail has it already */
     }
     c->stack_size = size;
+    if (TINE_STACK_UP)
+        return (void *)tine_round_up((unsigned long)(c + 1), 16);
     return (void *)(((unsigned long)c - record) & -16UL);
 }
 
