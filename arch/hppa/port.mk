@@ -24,6 +24,11 @@ NATIVE_ON_hppa      := hppa
 # -mdisable-fpregs is not given: gcc multiplies with the FPU's xmpyu.
 CFLAGS_hppa         := -mfast-indirect-calls
 LD_hppa             := hppa-linux-gnu-ld
+# gcc has no stack protector for hppa ("-fstack-protector not supported
+# for this target", on every compile): the stack grows up, so a frame's
+# arrays lie above the return pointer it saved, and an overrun runs into
+# free space instead (tests/t-ssp.c asserts that).
+SSP_hppa            :=
 # make check-system: Debian's hppa kernels live in debian-ports, not in the
 # archive this host reaches (mk/check-system.sh says so and skips the port).
 DEBARCH_hppa        := hppa
