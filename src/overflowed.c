@@ -240,12 +240,13 @@ size_t __tine_overflowed(unsigned long a, unsigned long sp)
         if (a < cur.lo) {                          /* in the hole below cur: the main */
             if (!TINE_STACK_UP && cur.stack && cur.lo - a <= GAP && near(sp, cur.lo - GAP, cur.lo))
                 size = stack_size(&cur, 0);                        /* stack, at its limit */
-            if (TINE_STACK_UP && prev.stack && a - prev.hi <= GAP && near(sp, prev.hi, prev.hi + GAP))
-                size = stack_size(&prev, 0);       /* or above prev, where stacks grow up */
-            break;
+            break;                                 /* (where stacks grow up: prev, below) */
         }
         prev = cur;
     }
+    if (TINE_STACK_UP && !size && prev.stack && a >= prev.hi && a - prev.hi <= GAP &&
+        near(sp, prev.hi, prev.hi + GAP))          /* in the hole above the main stack, which */
+        size = stack_size(&prev, 0);               /* may be the last mapping of all */
     tine_syscall1(__NR_close, fd);
     return size;
 }

@@ -71,8 +71,8 @@ static int in_clone(int (*fn)(void *), unsigned long flags)
 
     if (tine_stack_map(&st, 8192, 0) != 0)
         return 3;
-    sh->lo = (unsigned long)st.low;
-    sh->hi = (unsigned long)st.low + st.guard;
+    sh->lo = (unsigned long)t_guard_lo(&st);        /* below the stack, or above where it grows up */
+    sh->hi = sh->lo + st.guard;
     pid = (int)tine_clone(fn, 0, flags, tine_stack_top(&st), 0, 0, 0);
     if (pid < 0)
         return 100 - pid;                           /* 100 + errno */
