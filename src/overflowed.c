@@ -224,6 +224,10 @@ size_t __tine_overflowed(unsigned long a, unsigned long sp)
             break;
         }
         if (a >= cur.lo && a < cur.hi) {
+            if (TINE_STACK_UP && prev.stack && prev.hi == cur.lo && near(sp, cur.lo, cur.lo + GAP)) {
+                size = stack_size(&prev, 0);       /* the main stack ran into the mapping right */
+                break;                             /* above it (qemu-user 10's [vdso]: no gap) */
+            }
             if (cur.perms[0] != '-' || cur.perms[1] != '-' || cur.perms[2] != '-') {
                 if (!readable(a))                  /* a guard region marked in it */
                     size = overflowed_blind(a, sp);

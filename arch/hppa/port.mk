@@ -22,7 +22,9 @@ NATIVE_ON_hppa      := hppa
 # `ble 0(%sr4, r)`, not a call of libgcc's $$dyncall millicode (which looks
 # for a shared library's function descriptor: a static program has none).
 # -mdisable-fpregs is not given: gcc multiplies with the FPU's xmpyu.
-CFLAGS_hppa         := -mfast-indirect-calls
+# -Wa,--noexecstack: gcc for hppa marks no object's stack (no .note.GNU-stack),
+# which the linker would take for one needing an executable stack.
+CFLAGS_hppa         := -mfast-indirect-calls -Wa,--noexecstack
 LD_hppa             := hppa-linux-gnu-ld
 # gcc has no stack protector for hppa ("-fstack-protector not supported
 # for this target", on every compile): the stack grows up, so a frame's
