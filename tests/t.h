@@ -184,6 +184,20 @@ __attribute__((unused)) static int t_stack_up(const struct tine_stack *s)
     return (char *)tine_stack_top(s) < (char *)s->low + (s->guard + s->size) / 2;
 }
 
+/* Whether this port's stacks grow up: asked of tine_stack_top with a stack it only computes on. */
+__attribute__((unused)) static int t_grows_up(void)
+{
+    struct tine_stack s = { (void *)(1UL << 24), 1UL << 20, 1UL << 16 };   /* never touched */
+
+    return t_stack_up(&s);
+}
+
+/* Where a stack in the n bytes at lo starts: lo + n, or lo where stacks grow up. */
+__attribute__((unused)) static char *t_stack_start(char *lo, size_t n)
+{
+    return t_grows_up() ? lo : lo + n;
+}
+
 /* The stack's lowest usable byte, and its guard's lowest, whichever way it grows. */
 __attribute__((unused)) static char *t_stack_lo(const struct tine_stack *s)
 {
