@@ -43,7 +43,7 @@ static int in_thread(void *arg)
     return 4;
 }
 
-static void expect_abort(const char *what, int status, char *err)
+__attribute__((unused)) static void expect_abort(const char *what, int status, char *err)
 {
     CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT, "%s: dies by SIGABRT (status %#x)", what, status);
     if (t_qemu())
