@@ -224,7 +224,8 @@ void tine_stack_cache_flush(void)
  */
 void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size_t alt, size_t record)
 {
-    size_t top = tine_round_up(alt + record + sizeof(struct tine_stack_tail) + 16, tine_page_size());
+    size_t top = tine_round_up(alt + record + sizeof(struct tine_stack_tail) + (TINE_STACK_UP ? 32 : 16),
+                               tine_page_size());       /* and the record's alignment: twice going up */
     size_t need = size + top;
     struct tine_stack_tail **p, *c;
     int e;
