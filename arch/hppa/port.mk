@@ -14,7 +14,7 @@ UAPI_hppa           := /usr/hppa-linux-gnu/include
 UAPI_ASM_hppa       := /usr/hppa-linux-gnu/include/asm
 # clang has no PA-RISC backend: this port is built by Debian's cross gcc and
 # linked by its binutils' ld, the only port that needs them.
-CC_hppa             := hppa-linux-gnu-gcc
+CC_hppa             ?= hppa-linux-gnu-gcc
 DEPS_hppa           := linux-libc-dev-hppa-cross:/usr/hppa-linux-gnu/include/asm/unistd.h \
                        gcc-hppa-linux-gnu:hppa-linux-gnu-gcc binutils-hppa-linux-gnu:hppa-linux-gnu-ld
 NATIVE_ON_hppa      := hppa
