@@ -5,7 +5,7 @@
 # PA-RISC 2.0 hardware running a 32-bit userland (PA 1.1 code, big-endian),
 # as Debian's hppa port builds it.
 
-RANK_hppa           := 09
+RANK_hppa           := 11
 UNAME_hppa          := parisc parisc64
 ASM_hppa            := gas
 TRIPLE_hppa         := hppa-linux-gnu
