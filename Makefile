@@ -35,6 +35,8 @@ TOP           := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 #                  at least there (make stack-report --check counts so)
 #   CC             (optional, as CC_<port> ?= ...) the port's compiler where
 #                  clang --target cannot be it (m68k: a cross gcc)
+#   SSP            only where the compiler has no stack protector for the
+#                  port: empty (-fstack-protector-strong is everyone else's)
 #   DEBARCH, KERNEL_SUITE, KERNEL_PKG
 #                  make check-system's kernel: Debian's stock kernel for the
 #                  architecture (the metapackage KERNEL_PKG of suite KERNEL_SUITE)
@@ -149,13 +151,16 @@ else
 PORT_LD := $(if $(filter $(ARCH),$(HOST_ARCH)),$(LD),$(if $(CROSS_GCC),$(GNU_TRIPLE_$(ARCH))-ld,$(LD_$(ARCH))))
 endif
 
+# The stack protector, unless the port's compiler has none (SSP_<port>, empty).
+TINE_SSP := $(if $(filter undefined,$(origin SSP_$(ARCH))),-fstack-protector-strong,$(SSP_$(ARCH)))
+
 # What every translation unit for this port gets, tine's or the user's:
 # no libc headers (only the compiler's, the kernel's UAPI and tine's), no
 # position independence, no unwind tables, one section per function so the
 # linker can drop what is unused, and the stack protector (src/ssp.c).
 # (CODEGEN is what tine-cc bakes in; the include directories it finds itself.)
 TINE_CODEGEN := $(CC_TARGET) $(CFLAGS_$(ARCH)) -nostdinc -isystem $(CCINC) \
-               -fno-pie -fno-pic -fstack-protector-strong \
+               -fno-pie -fno-pic $(TINE_SSP) \
                -fno-asynchronous-unwind-tables -fno-unwind-tables \
                -ffunction-sections -fdata-sections
 TINE_CFLAGS := $(TINE_CODEGEN) -isystem $(B)/uapi -isystem $(TOP)/include

@@ -29,12 +29,28 @@
 #define DEPTH 12                /* 12 frames of more than 1 KiB: 12+ KiB on 8 KiB */
 #define FILL 0xa5               /* what the child's frames hold: 0xa5a5... points nowhere */
 
-/* The names, then the stack: the stack grows down into the names. */
+/*
+ * The names, then the stack: the stack grows down into the names. Where
+ * stacks grow up (hppa) it runs into the names above it instead: the
+ * table used is the one the stack grows towards.
+ */
 static struct {
     char below[16384];          /* room for the rest of the overflow */
-    const char *names[128];     /* the neighbour: 1 KiB just below the stack */
-    char stack[STACK] __attribute__((aligned(16)));
+    const char *names_below[128];   /* the neighbour: 1 KiB just below the stack */
+    char stack[STACK] __attribute__((aligned(64)));
+    const char *names_above[128];   /* or just above it */
+    char above[16384];
 } mem;
+static const char **names;      /* the one in the way */
+#define NAMES (sizeof mem.names_below / sizeof mem.names_below[0])
+
+/* Whether stacks grow up here: tine_stack_top, asked of a stack it only computes on, says where one starts. */
+static int grows_up(void)
+{
+    struct tine_stack s = { (void *)(1UL << 24), 1UL << 20, 1UL << 16 };
+
+    return (char *)tine_stack_top(&s) < (char *)s.low + (s.guard + s.size) / 2;
+}
 
 /* What the two halves report to main, across their process boundary. */
 static struct report { int finished, corrupted; } *shared;
@@ -80,9 +96,10 @@ static int unguarded(void *arg)
     long r;
 
     (void)arg;
-    for (unsigned i = 0; i < sizeof mem.names / sizeof mem.names[0]; i++)
-        mem.names[i] = i & 1 ? "odd" : "even";
-    r = tine_clone(child, 0, flags, mem.stack + STACK, 0, &alive, 0);
+    names = grows_up() ? mem.names_above : mem.names_below;
+    for (unsigned i = 0; i < NAMES; i++)
+        names[i] = i & 1 ? "odd" : "even";
+    r = tine_clone(child, 0, flags, grows_up() ? mem.stack : mem.stack + STACK, 0, &alive, 0);
     if (r < 0) {
         tine_printf("    clone: %s\n", tine_strerror((int)r));
         return 1;
@@ -90,13 +107,14 @@ static int unguarded(void *arg)
     while (__atomic_load_n(&alive, __ATOMIC_ACQUIRE))
         tine_syscall4(__NR_futex, (long)&alive, FUTEX_WAIT, 1, 0);
     tine_printf("    the child returned from 12 KiB of calls on 8 KiB; no fault, no message\n");
-    for (unsigned i = 0; i < sizeof mem.names / sizeof mem.names[0]; i++)
-        if (mem.names[i] != (i & 1 ? "odd" : "even"))
+    for (unsigned i = 0; i < NAMES; i++)
+        if (names[i] != (i & 1 ? "odd" : "even"))
             shared->corrupted++;
-    tine_printf("    %d of the 128 names below the stack now point elsewhere\n", shared->corrupted);
+    tine_printf("    %d of the 128 names %s the stack now point elsewhere\n", shared->corrupted,
+                grows_up() ? "above" : "below");
     tine_printf("    the parent, later, reads its names...\n");
-    for (unsigned i = 0; i < sizeof mem.names / sizeof mem.names[0]; i++)
-        total += strlen(mem.names[i]);
+    for (unsigned i = 0; i < NAMES; i++)
+        total += strlen(names[i]);
     tine_printf("    ... and survived (%lu bytes)\n", total);
     return 0;
 }

@@ -126,10 +126,18 @@ long tine_clone3_fn(int (*fn)(void *), void *arg, struct clone_args *args, size_
     if (!a.stack || !a.stack_size)
         return -EINVAL;
     size = (size_t)r;
-    top = (unsigned long)(a.stack + a.stack_size) & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1);
-    if (top <= a.stack)
-        return -EINVAL;
-    a.stack_size = top - a.stack;
+    if (TINE_STACK_UP) {        /* the kernel starts the child at a.stack itself (kernel/fork.c) */
+        top = tine_round_up((size_t)a.stack, TINE_ARCH_STACK_ALIGN);
+        if (top >= a.stack + a.stack_size)
+            return -EINVAL;
+        a.stack_size -= top - a.stack;
+        a.stack = top;
+    } else {
+        top = (unsigned long)(a.stack + a.stack_size) & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1);
+        if (top <= a.stack)
+            return -EINVAL;
+        a.stack_size = top - a.stack;
+    }
     __tine_watch_start();
     held = holds_lock((unsigned long)a.flags);
     r = __tine_arch_clone3(&a, size, held ? forked_start : fn, held ? (void *)&s : arg);

@@ -58,9 +58,8 @@ struct tine_thread {
     struct tine_thread *self;       /* word 0: the thread pointer's target */
     int  (*fn)(void *);             /* word 1 */
     void  *arg;                     /* word 2 */
-    char  *alt_top;                 /* word 3: its alternate stack's top, the descriptor or its
-                                       TLS block (tls.c), whichever is lower */
-    void  *reserved;                /* word 4 */
+    char  *alt;                     /* word 3: its alternate signal stack (tine_stack_alt) */
+    size_t alt_size;                /* word 4: and its bytes */
     unsigned long canary;           /* word 5 */
     struct tine_stack stack;        /* the whole mapping this descriptor lives in */
     size_t stack_size;              /* of it, the bytes the thread's frames may use */
@@ -85,9 +84,65 @@ struct tine_stack_tail {
     struct tine_stack_tail *next;   /* in the cache only */
 };
 
+/*
+ * Which way stacks grow: down on every port but hppa, whose arch.h says
+ * TINE_ARCH_STACK_GROWS_UP. A mapping of tine's (stack.c) is then, from
+ * low addresses to high:
+ *
+ *   grows down: | guard | frames ... | alternate stack, records, tail | cap |
+ *   grows up:   | cap | tail, records, alternate stack | ... frames | guard |
+ *
+ * the guard where the frames run off, the cap (one page) at the other
+ * end, and the s->size writable bytes between them: tine_stack_lo is
+ * their lowest. The tail (below) is the writable byte farthest from the
+ * guard: the top of the mapping's writable part when stacks grow down,
+ * its bottom when they grow up. C code asks TINE_STACK_UP, a constant the
+ * compiler folds, rather than the macro, so both ways are compiled on
+ * every port.
+ */
+#ifdef TINE_ARCH_STACK_GROWS_UP
+#define TINE_STACK_UP 1
+#else
+#define TINE_STACK_UP 0
+#endif
+
+static inline char *tine_stack_lo(const struct tine_stack *s)
+{
+    return (char *)s->low + (TINE_STACK_UP ? tine_page_size() : s->guard);
+}
+
+/* The n bytes of s's writable part next to its guard: where a stack of n bytes lies. */
+static inline char *tine_stack_frames(const struct tine_stack *s, size_t n)
+{
+    return tine_stack_lo(s) + (TINE_STACK_UP ? s->size - n : 0);
+}
+
+/*
+ * The alternate signal stack in a mapping from __tine_stack_get_top (s,
+ * its stack of size bytes, and the record of n bytes at rec): between the
+ * stack and the record. Its lowest byte; its size in *bytes.
+ */
+static inline char *tine_stack_alt(const struct tine_stack *s, size_t size, char *rec, size_t n,
+                                   size_t *bytes)
+{
+    char *lo = TINE_STACK_UP ? rec + ((n + 15) & ~(size_t)15) : tine_stack_lo(s) + size;
+    char *hi = TINE_STACK_UP ? tine_stack_frames(s, size) : rec;
+
+    *bytes = (size_t)(hi - lo);
+    return lo;
+}
+
+/* Where a stack in [lo, lo + n) starts: its top, or its bottom where stacks grow up. */
+static inline char *tine_stack_start(char *lo, size_t n)
+{
+    return TINE_STACK_UP ? lo : lo + n;
+}
+
 static inline struct tine_stack_tail *tine_stack_tail(const struct tine_stack *s)
 {
-    return (struct tine_stack_tail *)((char *)s->low + s->guard + s->size) - 1;
+    char *lo = tine_stack_lo(s);
+
+    return TINE_STACK_UP ? (struct tine_stack_tail *)lo : (struct tine_stack_tail *)(lo + s->size) - 1;
 }
 
 /*

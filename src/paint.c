@@ -2,7 +2,9 @@
 /*
  * src/paint.c — how deep a stack went: paint it before it is used, and
  * find later the lowest word the frames changed (tine_stack_paint and
- * tine_stack_peak, and a thread's stack_peak option, thread.c).
+ * tine_stack_peak, and a thread's stack_peak option, thread.c). Where
+ * stacks grow up (internal.h) the frames start at the bottom, and the
+ * highest word they changed is the deepest.
  */
 #include "internal.h"
 
@@ -22,9 +24,14 @@ void __tine_paint(char *lo, char *hi)
 
 size_t __tine_peak(const char *lo, const char *hi)
 {
-    const unsigned long *w = (const unsigned long *)lo;
+    const unsigned long *w = (const unsigned long *)lo, *e = (const unsigned long *)hi;
 
-    while ((const char *)w < hi && *w == PAINT)
+    if (TINE_STACK_UP) {
+        while (e > w && e[-1] == PAINT)
+            e--;
+        return (size_t)((const char *)e - lo);
+    }
+    while (w < e && *w == PAINT)
         w++;
     return (size_t)(hi - (const char *)w);
 }
@@ -32,12 +39,12 @@ size_t __tine_peak(const char *lo, const char *hi)
 void tine_stack_paint(const struct tine_stack *s)
 {
     if (s && s->low)
-        __tine_paint((char *)s->low + s->guard, (char *)s->low + s->guard + s->size);
+        __tine_paint(tine_stack_lo(s), tine_stack_lo(s) + s->size);
 }
 
 size_t tine_stack_peak(const struct tine_stack *s)
 {
     if (!s || !s->low)
         return 0;
-    return __tine_peak((char *)s->low + s->guard, (char *)s->low + s->guard + s->size);
+    return __tine_peak(tine_stack_lo(s), tine_stack_lo(s) + s->size);
 }

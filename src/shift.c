@@ -3,7 +3,7 @@
  * src/shift.c — 64-bit shifts by a variable count, for 32-bit CPUs whose
  * compiler calls a libgcc helper for them instead of inlining them (m68k's
  * gcc, even at -O2: print.c's digit loop and divide.c's long division
- * need them). tine provides libgcc's names; ports whose compilers inline
+ * need them; hppa's gcc at -Os). tine provides libgcc's names; ports whose compilers inline
  * the shifts link none of this (an archive member is linked only when
  * called).
  *

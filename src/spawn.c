@@ -145,7 +145,7 @@ static int map_root(int pid)
 /* clone3 where it adds something; else (or where it is ENOSYS and can be done without) clone. */
 static long start(struct spawn *s, const struct tine_spawn_opts *o, int sig, size_t size)
 {
-    char *stack = (char *)s->st.low + s->st.guard;
+    char *stack = tine_stack_frames(&s->st, size);
     struct clone_args ca = { .flags = s->flags, .exit_signal = (unsigned)sig,
                              .stack = (unsigned long)stack, .stack_size = size };
     int fd = -1;
@@ -166,7 +166,7 @@ static long start(struct spawn *s, const struct tine_spawn_opts *o, int sig, siz
         if (r != -ENOSYS || o->cgroup || o->set_tid)
             goto out;
     }
-    r = tine_clone(spawn_start, s, s->flags | (unsigned long)sig, stack + size, 0, 0, 0);
+    r = tine_clone(spawn_start, s, s->flags | (unsigned long)sig, tine_stack_start(stack, size), 0, 0, 0);
     if (r > 0 && o && o->pidfd) {              /* clone3 was ENOSYS: a pidfd after the fact, */
         fd = (int)tine_syscall2(__NR_pidfd_open, r, 0);   /* safe: the pid is ours until reaped */
         if (fd < 0) {
@@ -201,8 +201,9 @@ int tine_spawn(int (*fn)(void *), void *arg, const struct tine_spawn_opts *opts)
     s = __tine_stack_get_top(&st, size, page, alt, sizeof *s);
     if (tine_is_err(s))
         return tine_ptr_err(s);
-    *s = (struct spawn){ .fn = fn, .arg = arg, .flags = flags, .gate = { -1, -1 },
-                         .alt = (char *)st.low + st.guard + size, .alt_size = alt, .st = st };
+    *s = (struct spawn){ .fn = fn, .arg = arg, .flags = flags, .gate = { -1, -1 }, .st = st };
+    if (alt)
+        s->alt = tine_stack_alt(&st, size, (char *)s, sizeof *s, &s->alt_size);
     if ((flags & CLONE_NEWUSER) && (r = tine_syscall2(__NR_pipe2, (long)s->gate, O_CLOEXEC)) < 0)
         goto fail;
     r = start(s, opts, sig, size);  /* a fork: clone.c holds the cache's lock across it */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
- * src/stack.c — stack mappings with a guard below, and a cache of them,
- * bounded in bytes, so that spawn+join does not pay mmap, guard and munmap
- * every time.
+ * src/stack.c — stack mappings with a guard where they run off
+ * (internal.h), and a cache of them, bounded in bytes, so that spawn+join
+ * does not pay mmap, guard and munmap every time.
  */
 #include "internal.h"
 
@@ -56,8 +56,8 @@ static int fence(char *p, size_t n)
  * mapping and the tail record below it (with PROT_NONE guards it also
  * keeps the kernel from merging the stack with a writable neighbour, which
  * /proc/self/maps would then show as one). It costs address space, not
- * memory. No one knows the mapping before it is returned, so that the
- * guard is writable for a moment does not matter.
+ * memory (where stacks grow up: | cap | stack | guard |). No one knows the
+ * mapping before it is returned, so a guard writable for a moment is harmless.
  */
 static int map(struct tine_stack *s, size_t size, size_t guard)       /* whole pages */
 {
@@ -68,7 +68,8 @@ static int map(struct tine_stack *s, size_t size, size_t guard)       /* whole p
     if (tine_is_err(p))
         return tine_ptr_err(p);
     *s = (struct tine_stack){ p, size, guard };
-    if ((e = fence(p, guard)) < 0 || (e = fence(p + len - page, page)) < 0)
+    if ((e = fence(TINE_STACK_UP ? p + page + size : p, guard)) < 0 ||
+        (e = fence(TINE_STACK_UP ? p : p + len - page, page)) < 0)
         tine_munmap(p, len);
     return e;
 }
@@ -99,7 +100,7 @@ void *tine_stack_top(const struct tine_stack *s)
 {
     if (!s || !s->low)
         return 0;               /* no stack: no top (and tine_clone refuses a NULL one) */
-    unsigned long top = (unsigned long)s->low + s->guard + s->size;
+    unsigned long top = (unsigned long)tine_stack_start(tine_stack_lo(s), s->size);
 
     return (void *)(top & ~(unsigned long)(TINE_ARCH_STACK_ALIGN - 1));
 }
@@ -199,21 +200,22 @@ void tine_stack_cache_flush(void)
 }
 
 /*
- * The mapping of a thread or a spawned process, from the cache:
+ * The mapping of a thread or a spawned process, from the cache (or its
+ * mirror image where stacks grow up, internal.h):
  *
  *   | guard | stack (size) | alternate stack (alt bytes or more) | record | tail |
  *
- * size and guard are whole pages, so the stack's top is page-aligned and
+ * size and guard are whole pages, so the stack's ends are page-aligned and
  * the frames get exactly what was asked. A cached mapping a little bigger
  * than needed gives its spare bytes to the alternate stack, never to the
- * stack: the guard stays right below exactly size bytes, and an overflow
- * says the size that was asked. Writes the tail (internal.h) and returns
- * where the caller's record of `record` bytes goes, 16-aligned, or
- * (void *)-errno.
+ * stack: the guard stays next to exactly size bytes, and an overflow says
+ * the size asked. Writes the tail (internal.h) and returns where the
+ * caller's record of `record` bytes goes, 16-aligned (the 32 bytes below),
+ * or (void *)-errno; tine_stack_alt (internal.h) finds the alternate stack.
  */
 void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size_t alt, size_t record)
 {
-    size_t top = tine_round_up(alt + record + sizeof(struct tine_stack_tail) + 16, tine_page_size());
+    size_t top = tine_round_up(alt + record + sizeof(struct tine_stack_tail) + 32, tine_page_size());
     size_t need = size + top;
     struct tine_stack_tail **p, *c;
     int e;
@@ -241,7 +243,8 @@ void *__tine_stack_get_top(struct tine_stack *s, size_t size, size_t guard, size
         c->st = *s;             /* a cached mapping's tail has it already */
     }
     c->stack_size = size;
-    return (void *)(((unsigned long)c - record) & -16UL);
+    return (void *)(TINE_STACK_UP ? tine_round_up((unsigned long)(c + 1), 16)    /* above the tail */
+                                  : (((unsigned long)c - record) & -16UL));
 }
 
 /*

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
  * src/thread.c — threads: clone with everything shared, a stack with a
- * guard below, an alternate signal stack and the descriptor above it, and
- * join by the kernel's CHILD_CLEARTID futex.
+ * guard where it runs off, an alternate signal stack and the descriptor
+ * beyond its other end, and join by the kernel's CHILD_CLEARTID futex.
  *
- * A thread's mapping (one tine_stack_map), low to high:
+ * A thread's mapping (stack.c's, from its cache), low to high:
  *
- *   | guard (no access) | stack, grows down ... | sigaltstack | struct tine_thread | tail |
+ *   | guard (no access) | stack, grows down ... | sigaltstack | struct tine_thread | tail | cap |
  *   low                 low + guard             + stack_size                       (internal.h)
+ *
+ * and where stacks grow up (hppa), the mirror image:
+ *
+ *   | cap | tail | struct tine_thread | sigaltstack | ... stack, grows up | guard (no access) |
  *
  * An overflow runs into the guard, and the SIGSEGV it raises is handled on
  * the alternate stack, which the overflow cannot have touched (overflow.c).
@@ -61,8 +65,7 @@ int tine_thread_tid(const tine_thread *t)
 static int thread_start(void *p)
 {
     struct tine_thread *t = p;
-    char *alt = (char *)t->stack.low + t->stack.guard + t->stack_size;
-    stack_t ss = { .ss_sp = alt, .ss_flags = 0, .ss_size = (size_t)(t->alt_top - alt) };
+    stack_t ss = { .ss_sp = t->alt, .ss_flags = 0, .ss_size = t->alt_size };
 
     tine_syscall2(__NR_sigaltstack, (long)&ss, 0);
     t->ret = t->fn(t->arg);
@@ -88,7 +91,7 @@ __attribute__((weak)) char *__tine_tls_place(char *area)
     return area - TINE_ARCH_TP_SELF;
 }
 
-/* The mapping: guard | stack | alternate signal stack | descriptor (and TLS) | tail (stack.c). */
+/* The mapping: guard | stack | alternate signal stack | descriptor (and TLS) | tail (stack.c), or its mirror. */
 int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
                       const struct tine_thread_opts *opts)
 {
@@ -100,6 +103,8 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
     struct tine_thread *t;
     tine_arch_tls tls;          /* what the port's CLONE_SETTLS argument points at, if anything */
     char *area, *ptr;           /* the descriptor's place; the new thread pointer */
+    char *frames, *alt;         /* the stack's lowest byte; the alternate stack's */
+    size_t alt_size;
     long r;
 
     if (!tp || !fn || size < TINE_STACK_MIN)
@@ -113,13 +118,15 @@ int tine_thread_spawn(tine_thread **tp, int (*fn)(void *), void *arg,
         return tine_ptr_err(area);
     ptr = __tine_tls_place(area);
     t = *(struct tine_thread **)(ptr + TINE_ARCH_TP_SELF);
-    *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg, .alt_top = area,
+    frames = tine_stack_frames(&st, size);
+    alt = tine_stack_alt(&st, size, area, __tine_tls_area, &alt_size);
+    *t = (struct tine_thread){ .self = t, .fn = fn, .arg = arg, .alt = alt, .alt_size = alt_size,
                                .canary = __tine_main.canary,
                                .stack = st, .stack_size = size, .peak = peak, .alive = 1 };
     if (peak)
-        __tine_paint((char *)st.low + st.guard, (char *)st.low + st.guard + size);
+        __tine_paint(frames, frames + size);
     __tine_watch_start();       /* what tine_clone does first; its checks and fork lock are not for us */
-    r = __tine_arch_clone(thread_start, t, THREAD_FLAGS, (char *)st.low + st.guard + size,
+    r = __tine_arch_clone(thread_start, t, THREAD_FLAGS, tine_stack_start(frames, size),
                         &t->tid, &t->alive, tine_arch_tls_arg(&tls, ptr));
     if (r < 0) {                /* a failed spawn leaves nothing behind, not even in the cache */
         tine_munmap(st.low, st.guard + st.size + page);
@@ -161,7 +168,7 @@ int tine_thread_join(tine_thread *t, int *ret)
     if (ret)
         *ret = t->ret;
     if (t->peak) {
-        char *lo = (char *)t->stack.low + t->stack.guard;
+        char *lo = tine_stack_frames(&t->stack, t->stack_size);
         *t->peak = __tine_peak(lo, lo + t->stack_size);
     }
     __tine_stack_put(&t->stack);        /* t lives inside the mapping it puts */

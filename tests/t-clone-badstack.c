@@ -49,23 +49,25 @@ int main(void)
     struct rlimit nocore = { 0, 0 };        /* no core files (qemu-user writes its own) */
     struct tine_stack st;
     char *p;
-    int status = -1, qemu = t_qemu();
+    int status = -1, qemu = t_qemu(), up;
     long r;
 
     tine_setrlimit(RLIMIT_CORE, &nocore);
+    CHECK_EQ(tine_stack_map(&st, 64 * 1024, 0), 0, "a good stack (mapped first: the hole below must stay one)");
     p = tine_mmap(0, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     CHECK(!tine_is_err(p), "three pages to spoil");
     CHECK(tine_munmap(p, page) == 0 && tine_mprotect(p + page, page, PROT_NONE) == 0 &&
           tine_mprotect(p + 2 * page, page, PROT_READ) == 0,
           "one unmapped, one PROT_NONE, one read-only");
 
-    try("an unmapped stack", SIGCHLD, p + page);
-    try("a PROT_NONE stack", SIGCHLD, p + 2 * page);
-    try("a read-only stack", SIGCHLD, p + 3 * page);
+    /* A stack starts at the top of its page, or at its bottom where stacks grow up. */
+    up = t_stack_up(&st) ? 0 : 1;
+    try("an unmapped stack", SIGCHLD, p + up * page);
+    try("a PROT_NONE stack", SIGCHLD, p + (1 + up) * page);
+    try("a read-only stack", SIGCHLD, p + (2 + up) * page);
     if (!qemu)                  /* qemu-user refuses CLONE_VM without the thread set: t-clone */
-        try("a PROT_NONE stack, CLONE_VM", CLONE_VM | SIGCHLD, p + 2 * page);
+        try("a PROT_NONE stack, CLONE_VM", CLONE_VM | SIGCHLD, p + (1 + up) * page);
 
-    CHECK_EQ(tine_stack_map(&st, 64 * 1024, 0), 0, "a good stack");
     r = tine_clone(child, (void *)-5L, SIGCHLD, tine_stack_top(&st), 0, 0, 0);
     CHECK(r > 0 && tine_wait((int)r, &status) == r && WIFEXITED(status) && WEXITSTATUS(status) == 251,
           "on a good stack fn gets its arg: exit (char)-5 (%ld, status %#x)", r, status);

@@ -83,8 +83,10 @@ int main(void)
      * 256 bytes of headroom above the child's stack pointer: on i386 the
      * caller pops its own arguments after the call returns, so the child's
      * C code moves a little above `stack` before it calls tine_exit_thread.
+     * Where stacks grow up (hppa) the headroom is below it: the caller's
+     * frame lies below sp there, and the child's C code reads it.
      */
-    r = clone_on_stack((char *)tine_stack_top(&st) - 256);
+    r = clone_on_stack((char *)tine_stack_top(&st) + (t_stack_up(&st) ? 256 : -256));
     CHECK(r > 0, "clone(SIGCHLD) with a stack returned a pid (%ld)", r);
     CHECK_EQ(tine_wait((int)r, &status), r, "wait for it");
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 42,

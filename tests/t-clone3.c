@@ -77,7 +77,7 @@ int main(void)
 
     CHECK_EQ(tine_stack_map(&st, 65536, 0), 0, "a stack for the fn shape");
     struct clone_args vm = { .flags = CLONE_VM, .exit_signal = SIGCHLD,
-                             .stack = (unsigned long)st.low + st.guard, .stack_size = st.size - 3 };
+                             .stack = (unsigned long)t_stack_lo(&st), .stack_size = st.size - 3 };
     struct { struct clone_args a; unsigned long zero[2]; } vm_big = { .a = vm };
     r = tine_clone3_fn(child, (void *)43L, &vm_big.a, sizeof vm_big);
     if (qemu) {

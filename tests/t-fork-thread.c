@@ -96,7 +96,7 @@ static int fork_by(int i)
         pid = tine_fork();
         break;
     case 1:
-        return (int)tine_clone(child_fn, 0, SIGCHLD, fork_stack + sizeof fork_stack, 0, 0, 0);
+        return (int)tine_clone(child_fn, 0, SIGCHLD, t_stack_start(fork_stack, sizeof fork_stack), 0, 0, 0);
     default:
         pid = tine_clone3(&ca, sizeof ca);
         break;

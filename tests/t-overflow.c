@@ -71,8 +71,8 @@ static int in_clone(int (*fn)(void *), unsigned long flags)
 
     if (tine_stack_map(&st, 8192, 0) != 0)
         return 3;
-    sh->lo = (unsigned long)st.low;
-    sh->hi = (unsigned long)st.low + st.guard;
+    sh->lo = (unsigned long)t_guard_lo(&st);        /* below the stack, or above where it grows up */
+    sh->hi = sh->lo + st.guard;
     pid = (int)tine_clone(fn, 0, flags, tine_stack_top(&st), 0, 0, 0);
     if (pid < 0)
         return 100 - pid;                           /* 100 + errno */
@@ -221,7 +221,20 @@ int main(void)
         CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "main overflow: dies by SIGSEGV (status %#x)", status);
         /* The size is RLIMIT_STACK as the child saw it: 1 MiB natively; qemu-user ignores the change. */
         CHECK_EQ(tine_getrlimit(RLIMIT_STACK, &r), 0, "getrlimit(RLIMIT_STACK)");
-        check_line("main overflow", err, sh->tid, qemu ? r.rlim_cur / 1024 : 1024);
+        if (mode == NO_FD && t_elf_machine() == EM_PARISC && t_qemu_version() >= T_QEMU(8, 2, 0)) {
+            /*
+             * qemu-user since 8.2 ("linux-user/hppa: Add vdso"; 10.0
+             * measured) maps hppa's [vdso] right above the main stack,
+             * which grows up into it: the fault is a write to a page the
+             * kernel can read, which, without /proc/self/maps to say where
+             * the stack ends, is no guard. docs/qemu-user.md has the row.
+             */
+            t_drop_qemu_line(err);
+            CHECK(err[0] == 0, "qemu-user 8.2+, hppa, no fd free: main's overflow into the [vdso] above "
+                  "its stack goes unnamed (\"%s\")", err);
+        } else {
+            check_line("main overflow", err, sh->tid, qemu ? r.rlim_cur / 1024 : 1024);
+        }
 
         status = run(in_spawn, err, sizeof err);
         CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGSEGV, "tine_spawn child: dies by SIGSEGV (status %#x)", status);

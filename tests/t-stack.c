@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
- * t-stack: a mapped stack has its guard below and a cap above, an aligned
- * top, and a fault in the guard kills. The guard is a PROT_NONE mapping of
+ * t-stack: a mapped stack has its guard below and a cap above (the other
+ * way round where stacks grow up), an aligned top, and a fault in the
+ * guard kills. The guard is a PROT_NONE mapping of
  * its own, or, where the kernel makes guard regions (Linux 6.13), pages
  * marked inside the stack's one writable mapping: what /proc/self/maps
  * must show is asked of the kernel apart from tine (t_guard_marks); that
@@ -10,6 +11,7 @@
 #include "t.h"
 
 static char maps[16384];
+static unsigned long region_lo;    /* where the line region() found starts */
 
 /* Finds the line of /proc/self/maps that starts at addr; returns its end and permissions. */
 static int region(unsigned long addr, unsigned long *end, char perms[5])
@@ -28,6 +30,7 @@ static int region(unsigned long addr, unsigned long *end, char perms[5])
             memcpy(perms, p, 4);
             perms[4] = 0;
             *end = hi;
+            region_lo = lo;
             return 1;
         }
         while (*p && *p++ != '\n')
@@ -40,7 +43,10 @@ static int touch_guard(void *arg)
 {
     struct tine_stack *s = arg;
 
-    ((volatile char *)s->low)[s->guard - 1] = 1;    /* the last guard byte */
+    if (t_stack_up(s))
+        ((volatile char *)t_guard_lo(s))[0] = 1;    /* the first guard byte, above the stack */
+    else
+        ((volatile char *)s->low)[s->guard - 1] = 1;    /* the last guard byte */
     return 0;
 }
 
@@ -75,11 +81,15 @@ int main(void)
           t_readable((char *)s.low + page + s.size) == 0, "the kernel can read neither guard nor cap");
     CHECK(t_readable((char *)s.low + page) == 1 && t_readable((char *)s.low + page + s.size - 1) == 1,
           "and reads both ends of the stack");
-    CHECK(((unsigned long)tine_stack_top(&s) & 15) == 0 &&
-          (char *)tine_stack_top(&s) <= (char *)s.low + s.guard + s.size &&
-          (char *)tine_stack_top(&s) > (char *)s.low + s.guard + s.size - 16, "the top is 16-aligned at the end");
-    ((char *)s.low)[s.guard] = 1;
-    ((char *)s.low)[s.guard + s.size - 1] = 1;
+    if (t_stack_up(&s))
+        CHECK(tine_stack_top(&s) == (char *)s.low + page, "the stack grows up: it starts at its bottom, "
+              "page-aligned, the cap below it and the guard above");
+    else
+        CHECK(((unsigned long)tine_stack_top(&s) & 15) == 0 &&
+              (char *)tine_stack_top(&s) <= (char *)s.low + s.guard + s.size &&
+              (char *)tine_stack_top(&s) > (char *)s.low + s.guard + s.size - 16, "the top is 16-aligned at the end");
+    t_stack_lo(&s)[0] = 1;
+    t_stack_lo(&s)[s.size - 1] = 1;
     CHECK(1, "both ends of the stack are writable");
 
     pid = tine_spawn(touch_guard, &s, 0);
@@ -101,12 +111,15 @@ int main(void)
     CHECK_EQ(tine_stack_map(&s, 4096, 5 * 4096 - 1), 0, "map with a 5-page guard");
     CHECK(s.guard == ((5 * 4096 - 1 + page - 1) & ~(page - 1)), "guard rounded up to pages (%zu)", s.guard);
     if (!marks)
-        CHECK(region((unsigned long)s.low, &end, perms) && end == (unsigned long)s.low + s.guard &&
-              strcmp(perms, "---p") == 0, "the whole guard is one mapping with no access");
+        CHECK(region((unsigned long)t_guard_lo(&s), &end, perms) && strcmp(perms, "---p") == 0 &&
+              (t_stack_up(&s) ? region_lo == (unsigned long)t_guard_lo(&s) &&    /* may merge above */
+                                end >= (unsigned long)t_guard_lo(&s) + s.guard
+                              : end == (unsigned long)t_guard_lo(&s) + s.guard),
+              "the whole guard is one mapping with no access");
     for (unsigned long off = 0; off < s.guard; off += page)
-        ok += t_readable((char *)s.low + off) == 0;
-    CHECK(ok == s.guard / page && t_readable((char *)s.low + s.guard) == 1,
-          "the kernel can read none of the guard's %zu pages, and the stack above", (size_t)(s.guard / page));
+        ok += t_readable(t_guard_lo(&s) + off) == 0;
+    CHECK(ok == s.guard / page && t_readable(t_stack_up(&s) ? t_guard_lo(&s) - 1 : t_guard_lo(&s) + s.guard) == 1,
+          "the kernel can read none of the guard's %zu pages, and the stack beside it", (size_t)(s.guard / page));
     tine_stack_unmap(&s);
     return t_done();
 }

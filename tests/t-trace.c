@@ -136,7 +136,7 @@ int main(void)
     unsigned long flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
                           CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
     unsigned long top, rtop, k;
-    int fd[2], saved, status, pid, fpid, rawpid, rawspid, vpid, spid, xpid, rawst = 0, c3pid, c3st = 0;
+    int fd[2], saved, status, pid, fpid, rawpid, rawspid, vpid, spid, xpid, rawst = 0, c3pid, c3st = 0, up;
     long tid, n = 0, r;
     char *const noargs[] = { "/nonexistent/tine-t-trace", 0 };
 
@@ -161,6 +161,7 @@ int main(void)
     tine_syscall3(__NR_dup3, fd[1], 2, 0);
     tine_stack_map(&st, 16384, 0);
     top = (unsigned long)tine_stack_top(&st);
+    up = t_stack_up(&st);
     /* 1. a thread-shaped tine_clone */
     tid = tine_clone(where, 0, flags, (void *)top, &ptid, &ctid, tls);
     t_wait_word(&ctid, 0, 5000);
@@ -180,7 +181,8 @@ int main(void)
         tine_exit(4);
     tine_wait(rawpid, 0);
     /* 5. tine_clone_raw with a stack: the child returns here, on it */
-    rtop = top - 256;   /* headroom: i386's caller pops its arguments on the child's stack */
+    rtop = t_stack_up(&st) ? top + 256  /* headroom: the caller's frame, below sp where stacks grow up, */
+                           : top - 256; /* or i386's caller popping its arguments on the child's stack */
     rawspid = (int)clone_on_stack((void *)rtop);
     tine_wait(rawspid, &rawst);
     /* 6. tine_vfork called directly */
@@ -235,9 +237,14 @@ int main(void)
     CHECK(find(line, val) != 0, "the tls tine passed: %s", val);
     /* sparc64's clone takes the stack biased as %sp is: the address minus 2047. */
     k = value(line, "stack") + (t_elf_machine() == EM_SPARCV9 ? 2047 : 0);
-    CHECK(k <= top && k > child_sp && k - child_sp < 512,
-          "stack= is what the kernel got (%#lx): the child's stack pointer, just above its first "
-          "local (%#lx), at or below the stack_top passed (%#lx)", k, child_sp, top);
+    if (up)
+        CHECK(k >= top && child_sp > k && child_sp - k < 512,
+              "stack= is what the kernel got (%#lx): the child's stack pointer, just below its first "
+              "local (%#lx), at or above the stack_top passed (%#lx), where stacks grow up", k, child_sp, top);
+    else
+        CHECK(k <= top && k > child_sp && k - child_sp < 512,
+              "stack= is what the kernel got (%#lx): the child's stack pointer, just above its first "
+              "local (%#lx), at or below the stack_top passed (%#lx)", k, child_sp, top);
     CHECK(find(line, "flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|"
                      "CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID") != 0, "flags by name");
     tine_snprintf(val, sizeof val, ") = %ld\n", tid);
@@ -271,9 +278,12 @@ int main(void)
             unsigned long below = em == EM_SPARCV9 ? 176 : 160;
 
             k = value(lf, "stack") + (em == EM_SPARCV9 ? 2047 : 0);
-            CHECK(k <= rtop && rtop - k <= below, "... as the kernel got it: %#lx, at most %lu bytes below the "
-                  "%#lx passed (s390x's save area, x86's return address, sparc64's frame and bias)",
-                  k, below, rtop);
+            if (up)
+                CHECK(k == rtop, "... as the kernel got it: %#lx, the %#lx passed", k, rtop);
+            else
+                CHECK(k <= rtop && rtop - k <= below, "... as the kernel got it: %#lx, at most %lu bytes below the "
+                      "%#lx passed (s390x's save area, x86's return address, sparc64's frame and bias)",
+                      k, below, rtop);
         }
         CHECK(WIFEXITED(rawst) && WEXITSTATUS(rawst) == 5, "and its child returned to the call site, on that stack");
     }

@@ -211,14 +211,16 @@ int main(void)
     CHECK_EQ(r, -EINVAL, "a siginfo whose si_signo is not sig: -EINVAL");
     CHECK_EQ(tine_pidfd_send_signal(fd, SIGUSR1, &si, 12345), -EINVAL, "unknown flags: -EINVAL");
     r = tine_pidfd_send_signal(fd, SIGUSR1, &si, 0);
-    if (t_qemu() && (t_elf_machine() == EM_MIPS || t_elf_machine() == EM_SPARCV9)) {
+    if (t_qemu() && (t_elf_machine() == EM_MIPS || t_elf_machine() == EM_SPARCV9 ||
+                     t_elf_machine() == EM_PARISC)) {
         /*
          * qemu-user passes si_signo to the host as the target numbers it
          * (linux-user/signal.c, target_to_host_siginfo, converts sig but not
-         * si_signo): MIPS's SIGUSR1 is 16, sparc64's 30, the host's 10, and
-         * the host kernel refuses the mismatch. docs/qemu-user.md has the row.
+         * si_signo): MIPS's and PA-RISC's SIGUSR1 is 16, sparc64's 30, the
+         * host's 10, and the host kernel refuses the mismatch.
+         * docs/qemu-user.md has the row.
          */
-        CHECK_EQ(r, -EINVAL, "qemu-user on MIPS and sparc64: SIGUSR1 with a siginfo: -EINVAL "
+        CHECK_EQ(r, -EINVAL, "qemu-user on MIPS, sparc64 and PA-RISC: SIGUSR1 with a siginfo: -EINVAL "
                  "(si_signo not converted)");
         tine_kill(pid, SIGKILL);
         CHECK(tine_pidfd_wait(fd, &st, 0, 0) == pid, "the waiting child, killed instead");

@@ -174,6 +174,42 @@ __attribute__((unused)) static long t_read_file(const char *path, char *buf, lon
 }
 
 /*
+ * Which way a stack runs: tine_stack_top is where a stack starts, its top
+ * on every port but hppa, whose stacks grow up and start at the bottom
+ * (arch.h's TINE_ARCH_STACK_GROWS_UP, which a program cannot see). There
+ * the mapping is the mirror image: | cap | stack | guard |.
+ */
+__attribute__((unused)) static int t_stack_up(const struct tine_stack *s)
+{
+    return (char *)tine_stack_top(s) < (char *)s->low + (s->guard + s->size) / 2;
+}
+
+/* Whether this port's stacks grow up: asked of tine_stack_top with a stack it only computes on. */
+__attribute__((unused)) static int t_grows_up(void)
+{
+    struct tine_stack s = { (void *)(1UL << 24), 1UL << 20, 1UL << 16 };   /* never touched */
+
+    return t_stack_up(&s);
+}
+
+/* Where a stack in the n bytes at lo starts: lo + n, or lo where stacks grow up. */
+__attribute__((unused)) static char *t_stack_start(char *lo, size_t n)
+{
+    return t_grows_up() ? lo : lo + n;
+}
+
+/* The stack's lowest usable byte, and its guard's lowest, whichever way it grows. */
+__attribute__((unused)) static char *t_stack_lo(const struct tine_stack *s)
+{
+    return (char *)s->low + (t_stack_up(s) ? tine_page_size() : s->guard);
+}
+
+__attribute__((unused)) static char *t_guard_lo(const struct tine_stack *s)
+{
+    return t_stack_up(s) ? t_stack_lo(s) + s->size : (char *)s->low;
+}
+
+/*
  * Whether the kernel can read the byte at p: a write of it into a pipe
  * copies it in, or fails with EFAULT (a guard, PROT_NONE or marked, or no
  * mapping). Under qemu-user, qemu checks its own page table first.

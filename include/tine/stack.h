@@ -14,6 +14,12 @@
  *     low                low + guard                   low + guard + size
  *      | guard (no access) | stack (read/write, grows down) | cap (no access) |
  *
+ * On a port whose stack grows up (hppa) it is the mirror image, the guard
+ * above, and tine_stack_top gives the stack's low end, where it starts:
+ *
+ *     low               low + page                  low + page + size
+ *      | cap (no access) | stack (read/write, grows up) | guard (no access) |
+ *
  * A thread that runs off the bottom faults in the guard instead of silently
  * writing over whatever lay below, and tine names the fault on stderr in
  * one line before the process dies by SIGSEGV as it would anyway:
@@ -50,9 +56,9 @@
 #define TINE_STACK_MIN     (4 * 1024)
 
 struct tine_stack {
-    void  *low;                 /* start of the mapping (the guard) */
-    size_t size;                /* usable bytes above the guard */
-    size_t guard;               /* bytes of guard below */
+    void  *low;                 /* start of the mapping (the guard; the cap where stacks grow up) */
+    size_t size;                /* usable bytes next to the guard */
+    size_t guard;               /* bytes of guard */
 };
 
 /*
@@ -63,7 +69,7 @@ struct tine_stack {
 int   tine_stack_map(struct tine_stack *s, size_t size, size_t guard);
 void  tine_stack_unmap(struct tine_stack *s);
 
-/* The initial stack pointer: the top, aligned for this architecture's ABI (NULL for s NULL or unmapped). */
+/* The initial stack pointer: the top (the bottom where stacks grow up), aligned for this architecture's ABI (NULL for s NULL or unmapped). */
 void *tine_stack_top(const struct tine_stack *s);
 
 /*
