@@ -86,7 +86,7 @@ Q := @
 say = @:
 else
 Q := @
-say = @printf '  %-7s %s\n' $(1) $(2);
+say = @printf '  %-7s %s\n' '$(1)' '$(2)';
 endif
 
 # ---- dependencies: installed, or the exact command printed -----------------

@@ -23,6 +23,11 @@ case $port in
     riscv64) cmake_cpu=riscv64 family=riscv64 cpu=riscv64 endian=little ;;
     arm)     cmake_cpu=armv7l  family=arm     cpu=armv7   endian=little ;;
     s390x)   cmake_cpu=s390x   family=s390x   cpu=s390x   endian=big ;;
+    ppc64le) cmake_cpu=ppc64le family=ppc64   cpu=ppc64le endian=little ;;
+    mips64el) cmake_cpu=mips64 family=mips64 cpu=mips64  endian=little ;;
+    sparc64) cmake_cpu=sparc64 family=sparc64 cpu=sparc64 endian=big ;;
+    m68k)    cmake_cpu=m68k    family=m68k    cpu=m68k    endian=big ;;
+    hppa)    cmake_cpu=parisc  family=parisc  cpu=parisc  endian=big ;;
     *)       echo "install-files: no build-system names for port $port" >&2; exit 1 ;;
 esac
 mkdir -p "$share/cmake" "$share/meson" || exit 1

@@ -28,6 +28,12 @@ for p in "$host" aarch64; do
     check "make install ARCH=$p DESTDIR=... PREFIX=/opt/tine" \
         $make -s -C "$top" O="$out" ARCH="$p" DESTDIR="$stage" PREFIX=/opt/tine TINE_DEPS_DONE=0 install
 done
+# Every port's CMake and Meson files, not only the two installed above
+# (ppc64le, mips64el and the three after them once had none).
+for p in $(ls "$top/arch" | grep -v README); do
+    check "install-files.sh knows port $p" \
+        env port="$p" triple="$p-linux" version=0 sh "$top/mk/install-files.sh" "$d/files"
+done
 mkdir -p "$d/elsewhere" && mv "$stage/opt/tine" "$moved"
 PATH=$moved/bin:$PATH
 export PATH
