@@ -37,4 +37,4 @@ KERNEL_PKG_sparc64     :=
 SYSTEM_QEMU_sparc64    :=
 SYSTEM_ARGS_sparc64    :=
 SYSTEM_CONSOLE_sparc64 :=
-SYSTEM_NO_sparc64      := no Debian 12 kernel: sparc64 lives in debian-ports, which this host cannot reach
+SYSTEM_NO_sparc64   := Debian 12 ships no sparc64 kernel (sparc64 is in debian-ports, which this host cannot reach)
