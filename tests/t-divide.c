@@ -4,6 +4,10 @@
  * the compiler calls a helper tine provides (arm: __aeabi_*; i386: 64-bit
  * __udivdi3 and friends). Checked by C's own definition, not by a table:
  * q * d + r == n, |r| < |d|, r has n's sign, q truncated toward zero.
+ * And, on 64-bit ports, the 128-bit product (sparc64: tine's __multi3), by
+ * its laws: its low half is the 64-bit product, it distributes over
+ * addition, a * (2^k + 1) is (a << k) + a, and (2^64 - 1)^2 is
+ * 2^128 - 2^65 + 1.
  */
 #include "t.h"
 
@@ -49,6 +53,37 @@ static int oku32(unsigned n, unsigned d)
     return (unsigned long long)q * d + r == n && r < d;
 }
 
+#ifdef __SIZEOF_INT128__
+typedef unsigned __int128 u128;
+static volatile u128 vx, vy;    /* so that no product is folded at compile time */
+
+static u128 mul(u128 a, u128 b)
+{
+    vx = a;
+    vy = b;
+    return vx * vy;
+}
+
+static void multiply(unsigned long long *seed)
+{
+    u128 m = mul(~0ULL, ~0ULL);
+    int bad = 0;
+
+    CHECK(m >> 64 == 0xfffffffffffffffeULL && (unsigned long long)m == 1, "(2^64 - 1)^2 = 2^128 - 2^65 + 1");
+    for (int i = 0; i < 20000; i++) {
+        u128 a = (u128)lcg(seed) << 64 | lcg(seed), b = (u128)lcg(seed) << 64 | lcg(seed);
+        u128 c = (u128)lcg(seed) << 64 | lcg(seed);
+
+        bad += (unsigned long long)mul(a, b) != (unsigned long long)a * (unsigned long long)b;
+        bad += mul(a, b + c) != mul(a, b) + mul(a, c);
+        bad += mul(a, ((u128)1 << 40) + 1) != (a << 40) + a;
+        bad += mul(a, ((u128)1 << 100) + 1) != (a << 100) + a;
+        bad += mul(-a, b) != -mul(a, b);
+    }
+    CHECK_EQ(bad, 0, "128-bit products: low half, distributive, shifts, sign");
+}
+#endif
+
 int main(void)
 {
     unsigned long long seed = 42;
@@ -85,5 +120,8 @@ int main(void)
     CHECK_EQ(bad32, 0, "signed 32-bit / and %");
     CHECK_EQ(badu32, 0, "unsigned 32-bit / and %");
     CHECK(cases > 20000, "%d cases, edges included", cases);
+#ifdef __SIZEOF_INT128__
+    multiply(&seed);
+#endif
     return t_done();
 }
