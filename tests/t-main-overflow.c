@@ -33,7 +33,7 @@ int main(void)
      */
     struct { unsigned long w[3]; tine_sigset mask; } old;
     stack_t ss;
-    /* sparc64's rt_sigaction takes a restorer fourth and the mask's size fifth (arch/README.md). */
+    /* sparc64's rt_sigaction takes a restorer fourth and the mask's size fifth (arch/PORTS.md). */
     long got = t_elf_machine() == EM_SPARCV9
              ? tine_syscall5(__NR_rt_sigaction, SIGSEGV, 0, (long)&old, 0, sizeof old.mask)
              : tine_syscall4(__NR_rt_sigaction, SIGSEGV, 0, (long)&old, sizeof old.mask);

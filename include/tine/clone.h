@@ -4,7 +4,7 @@
  *
  * The flags are the kernel's CLONE_* from <linux/sched.h>, OR-ed with the
  * signal to send the parent at exit (SIGCHLD, from <asm/signal.h>).
- * The kernel's argument order differs by architecture (see arch/README.md);
+ * The kernel's argument order differs by architecture (see arch/PORTS.md);
  * these two functions take one portable order and the arch stub reorders.
  */
 #ifndef TINE_CLONE_H
