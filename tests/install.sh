@@ -30,7 +30,8 @@ for p in "$host" aarch64; do
 done
 # Every port's CMake and Meson files, not only the two installed above
 # (ppc64le, mips64el and the three after them once had none).
-for p in $(ls "$top/arch" | grep -v README); do
+for p in "$top"/arch/*/; do
+    p=$(basename "$p")
     check "install-files.sh knows port $p" \
         env port="$p" triple="$p-linux" version=0 sh "$top/mk/install-files.sh" "$d/files"
 done
